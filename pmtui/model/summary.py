@@ -1,0 +1,80 @@
+"""A post-mortem's summary: what lists, the tracker and search need.
+
+Summaries are what the archive's index caches, so they are plain JSON-ready
+dicts built by one pure function. Bump ``SUMMARY_VERSION`` when their shape
+changes: every cached summary is then rebuilt from the files.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pmtui.model.lookup import iter_whys
+from pmtui.model.session import PostMortem
+from pmtui.model.timeline import incident_date
+
+SUMMARY_VERSION = 1
+
+
+def summarize(pm: PostMortem) -> dict[str, Any]:
+    began = incident_date(pm)
+    return {
+        "title": pm.incident.title,
+        "severity": pm.incident.severity.value,
+        "status": pm.status.value,
+        "created": _utc(pm.created),
+        "incident_date": _utc(began),
+        "timezone": pm.timezone,
+        "services": list(pm.incident.services),
+        "tags": list(pm.incident.tags),
+        "summary": pm.incident.summary,
+        "follow_up": _iso(pm.next_steps.follow_up),
+        "solved_check": _iso(pm.next_steps.solved_check),
+        "owner": pm.next_steps.owner,
+        "actions": [
+            {
+                "id": a.id,
+                "text": a.text,
+                "owner": a.owner,
+                "due": _iso(a.due),
+                "priority": a.priority.value,
+                "type": a.type.value,
+                "status": a.status.value,
+                "link": a.link,
+            }
+            for a in pm.actions
+        ],
+        "search_text": "\n".join(_search_text(pm)),
+    }
+
+
+def _utc(value: datetime | None) -> str | None:
+    """UTC ISO text: sorts correctly as a string."""
+    return value.astimezone(UTC).isoformat() if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _search_text(pm: PostMortem) -> list[str]:
+    parts = [pm.incident.title, pm.incident.summary, pm.incident.impact.description]
+    parts += [e.text for e in pm.timeline]
+    parts += [n.text for n, _ in iter_whys(pm.causes.whys)]
+    parts += [f.text for f in pm.causes.factors]
+    parts += [pm.causes.trigger, pm.causes.resolution, pm.causes.detection]
+    parts += [a.text for a in pm.actions]
+    return [p for p in parts if p]
+
+
+def open_actions(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    return [a for a in summary["actions"] if a["status"] in ("open", "in_progress")]
+
+
+def overdue_actions(summary: dict[str, Any], today: date) -> list[dict[str, Any]]:
+    return [
+        a
+        for a in open_actions(summary)
+        if a["due"] and date.fromisoformat(a["due"]) < today
+    ]

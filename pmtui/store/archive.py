@@ -1,0 +1,195 @@
+"""The archive: a folder of post-mortem files, and a cache of their summaries.
+
+The index (``.index.json``) is only a cache: each entry remembers the file's
+size and mtime, and is rebuilt when they change, when the index is missing,
+broken or of an older shape. A broken index never stops pmtui.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pmtui.model.session import PostMortem
+from pmtui.model.summary import SUMMARY_VERSION, summarize
+from pmtui.model.timeline import incident_date
+from pmtui.store.atomic import FILE_MODE, atomic_write, ensure_dir
+from pmtui.store.document import PostMortemFile, load
+from pmtui.store.errors import BrokenFileError, LockedError
+from pmtui.store.lock import is_locked, lock_path
+from pmtui.store.storage import backup_path, encode
+
+INDEX_NAME = ".index.json"
+SUFFIX = ".json"
+GITIGNORE = (
+    "# pmtui: keep the post-mortems, not the machinery\n"
+    "*.lock\n*.bak\n.*.tmp\n.index.json\n*.broken-*\nexports/\n"
+)
+
+
+def default_dir() -> Path:
+    """``PMTUI_HOME`` if set, else the platform's user data folder."""
+    env = os.environ.get("PMTUI_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("pmtui", appauthor=False))
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "post-mortem"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of the archive: its summary, or why it cannot be read."""
+
+    path: Path
+    summary: dict[str, Any] | None
+    error: str | None = None
+
+    @property
+    def broken(self) -> bool:
+        return self.summary is None
+
+
+ProgressFn = Callable[[int, int], None]
+
+
+class Archive:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder).expanduser()
+
+    @property
+    def exports(self) -> Path:
+        return self.folder / "exports"
+
+    def ensure(self) -> None:
+        ensure_dir(self.folder)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            with contextlib.suppress(OSError):
+                atomic_write(ignore, GITIGNORE.encode())
+
+    def files(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            p
+            for p in self.folder.iterdir()
+            if p.name.endswith(SUFFIX) and not p.name.startswith(".")
+        )
+
+    def path_for(self, pm: PostMortem) -> Path:
+        when = incident_date(pm) or pm.created
+        stem = f"{when:%Y-%m-%d}-{slugify(pm.incident.title)}"
+        candidate = self.folder / f"{stem}{SUFFIX}"
+        n = 2
+        while candidate.exists():
+            candidate = self.folder / f"{stem}-{n}{SUFFIX}"
+            n += 1
+        return candidate
+
+    def create(self, pm: PostMortem) -> PostMortemFile:
+        """Store a new post-mortem; returns it open and locked."""
+        self.ensure()
+        return PostMortemFile.create(self.path_for(pm), pm)
+
+    def add_copy(self, source: Path) -> Path:
+        """Copy a post-mortem (a sample) into the archive; the source is untouched."""
+        pm = load(source)
+        self.ensure()
+        with PostMortemFile.create(self.path_for(pm), pm) as handle:
+            return handle.path
+
+    def delete(self, path: Path) -> None:
+        holder = is_locked(path)
+        if holder is not False:
+            raise LockedError(path, holder if holder is not True else None)
+        path.unlink(missing_ok=True)
+        for extra in (backup_path(path), lock_path(path)):
+            extra.unlink(missing_ok=True)
+
+    def restore_backup(self, path: Path) -> Path:
+        """Put the backup in place; the broken file is kept aside. Returns it."""
+        backup = backup_path(path)
+        load(backup)  # raises BrokenFileError if the backup is no good either
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.name}.broken-{stamp}")
+        if path.exists():
+            os.replace(path, aside)
+        shutil.copyfile(backup, path)
+        os.chmod(path, FILE_MODE)
+        return aside
+
+    # -- summaries and their cache -------------------------------------------
+
+    def entries(self, progress: ProgressFn | None = None) -> list[Entry]:
+        """Every file with its summary, newest incident first."""
+        files = self.files()
+        cached = self._read_index()
+        fresh: dict[str, Any] = {}
+        entries: list[Entry] = []
+        dirty = False
+        for n, path in enumerate(files):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            stamp = [st.st_size, st.st_mtime_ns]
+            hit = cached.get(path.name)
+            if isinstance(hit, dict) and hit.get("stamp") == stamp:
+                fresh[path.name] = hit
+            else:
+                dirty = True
+                try:
+                    fresh[path.name] = {
+                        "stamp": stamp,
+                        "summary": summarize(load(path)),
+                    }
+                except BrokenFileError as error:
+                    fresh[path.name] = {"stamp": stamp, "error": error.reason}
+                if progress is not None:
+                    progress(n + 1, len(files))
+            item = fresh[path.name]
+            entries.append(Entry(path, item.get("summary"), item.get("error")))
+        if dirty or len(fresh) != len(cached):
+            self._write_index(fresh)
+        entries.sort(key=_when, reverse=True)
+        entries.sort(key=lambda e: not e.broken)  # broken first: they need attention
+        return entries
+
+    def _read_index(self) -> dict[str, Any]:
+        try:
+            data = json.loads((self.folder / INDEX_NAME).read_bytes())
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("version") != SUMMARY_VERSION:
+            return {}
+        files = data.get("files")
+        return files if isinstance(files, dict) else {}
+
+    def _write_index(self, files: dict[str, Any]) -> None:
+        try:
+            self.ensure()
+            payload = encode({"version": SUMMARY_VERSION, "files": files})
+            atomic_write(self.folder / INDEX_NAME, payload)
+        except OSError:
+            pass  # a cache that cannot be written is rebuilt next time
+
+
+def _when(entry: Entry) -> str:
+    summary = entry.summary or {}
+    return str(summary.get("incident_date") or summary.get("created") or "")

@@ -1,0 +1,71 @@
+"""Atomic, durable file writes and private permissions."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def ensure_dir(path: Path) -> None:
+    """Create ``path`` (and parents) as a private folder if missing."""
+    if not path.exists():
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            os.chmod(path, DIR_MODE)
+
+
+def fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None:
+    """Write ``data`` to ``path`` so a crash leaves the old or the new file whole.
+
+    A temp file in the same folder is written, flushed and fsynced, then
+    ``os.replace``\\ d over ``path``; the folder is fsynced. With ``backup``, the
+    file being replaced is first hard-linked there (falling back to a copy),
+    so the last good version survives.
+    """
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if backup is not None and path.is_file():
+            _keep_backup(path, backup)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(folder)
+
+
+def _keep_backup(path: Path, backup: Path) -> None:
+    link_tmp = backup.with_name(f".{backup.name}.link")
+    with contextlib.suppress(FileNotFoundError):
+        link_tmp.unlink()
+    try:
+        os.link(path, link_tmp)
+    except OSError:
+        link_tmp.write_bytes(path.read_bytes())
+        os.chmod(link_tmp, FILE_MODE)
+    os.replace(link_tmp, backup)

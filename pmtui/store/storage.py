@@ -1,0 +1,97 @@
+"""A TinyDB Storage that writes atomically and never reads damage as empty.
+
+TinyDB's JSONStorage rewrites its file in place, so a crash mid-write leaves a
+broken file, and an empty file loads as an empty database. This storage
+writes a temp file and replaces (see :mod:`pmtui.store.atomic`), keeps the
+previous file as ``<name>.bak``, and raises :class:`BrokenFileError` for a
+file that is empty or does not parse.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from pmtui.store.atomic import atomic_write
+from pmtui.store.errors import BrokenFileError, SaveError
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def encode(data: dict[str, Any]) -> bytes:
+    """Pretty, sorted, stable JSON: an archive in git diffs and merges well."""
+    return (
+        json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    ).encode()
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """Parse a post-mortem file strictly, or raise BrokenFileError."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise BrokenFileError(path, "it is a folder, not a file") from None
+    except FileNotFoundError:
+        raise BrokenFileError(path, "the file does not exist") from None
+    except PermissionError:
+        raise BrokenFileError(path, "permission denied") from None
+    if not raw.strip():
+        raise BrokenFileError(path, "the file is empty", _good_backup(path))
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BrokenFileError(
+            path, "it is not UTF-8 text", _good_backup(path)
+        ) from None
+    except json.JSONDecodeError as error:
+        reason = f"it is not valid JSON (line {error.lineno}, column {error.colno})"
+        raise BrokenFileError(path, reason, _good_backup(path)) from None
+    if not isinstance(data, dict):
+        raise BrokenFileError(path, "it is not a pmtui file", _good_backup(path))
+    return data
+
+
+def _good_backup(path: Path) -> Path | None:
+    backup = backup_path(path)
+    try:
+        data = json.loads(backup.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return backup if isinstance(data, dict) and data else None
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage for one post-mortem file.
+
+    The last read or written data is kept in memory: this process holds the
+    file's lock, so nobody else changes it under us, and a save does not have
+    to re-read the file.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+        self.path = Path(path)
+        self._cache: dict[str, Any] | None = None
+        self._create = create
+
+    def read(self) -> dict[str, Any] | None:
+        if self._cache is None:
+            if self._create and not self.path.exists():
+                return None
+            self._cache = read_json(self.path)
+        return self._cache
+
+    def write(self, data: dict[str, Any]) -> None:
+        payload = encode(data)
+        try:
+            atomic_write(self.path, payload, backup=backup_path(self.path))
+        except OSError as error:
+            raise SaveError(self.path, error.strerror or str(error)) from error
+        self._cache = data
+
+    def close(self) -> None:
+        self._cache = None
