@@ -1,0 +1,289 @@
+"""The Textual app: owns the open post-mortem, step navigation, autosave, undo.
+
+Screens change ``ctx.pm`` and post :class:`Edited`; the app writes the file
+within ``SAVE_DELAY`` seconds, and at once on a step change, on leaving a
+screen and on exit. Only the store touches disk.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.timer import Timer
+
+from pmtui.clock import Clock, SystemClock
+from pmtui.messages import Deleted, Edited, GoToStep
+from pmtui.model.enums import Step
+from pmtui.model.undo import Removal
+from pmtui.paths import stylesheets
+from pmtui.screens import step_screen_class
+from pmtui.screens.base import SessionContext, StepScreen
+from pmtui.store import Archive, PostMortemFile, SaveError, StoreError
+from pmtui.widgets.stepper import step_key
+
+SAVE_DELAY = 0.4
+RETRY_DELAY = 3.0
+
+
+class PmtuiApp(App[None]):
+    TITLE = "pmtui"
+    CSS_PATH: ClassVar = stylesheets()
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, id="quit_c"),
+        Binding("ctrl+s", "save", "Save", show=False, id="save"),
+        Binding("ctrl+z", "undo", "Undo delete", show=False, id="undo"),
+        *[
+            Binding(
+                step_key(s), f"goto('{s.value}')", s.label, show=False, priority=True
+            )
+            for s in Step
+        ],
+    ]
+
+    def __init__(
+        self,
+        archive: Archive,
+        *,
+        clock: Clock | None = None,
+        open_path: Path | None = None,
+        read_only: bool = False,
+    ) -> None:
+        super().__init__()
+        self.archive = archive
+        self.clock: Clock = clock or SystemClock()
+        self._open_path = open_path
+        self._force_read_only = read_only
+        self.doc: PostMortemFile | None = None
+        self.ctx: SessionContext | None = None
+        self.undo_stack: list[Removal[object]] = []
+        self._save_timer: Timer | None = None
+        self._dirty = False
+        self.save_error: str | None = None
+
+    # -- start and stop -----------------------------------------------------
+
+    def on_mount(self) -> None:
+        from pmtui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        self._install_signal_handlers()
+        if self._open_path is not None:
+            self.open_file(self._open_path)
+
+    def _install_signal_handlers(self) -> None:
+        """Closing the terminal (SIGHUP) or SIGTERM still saves."""
+        try:
+            loop = __import__("asyncio").get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._exit_on_signal)
+        except (RuntimeError, NotImplementedError, ValueError):  # pragma: no cover
+            pass
+
+    def _exit_on_signal(self) -> None:
+        self.flush()
+        self.close_file()
+        self.exit()
+
+    async def action_quit(self) -> None:
+        self.flush()
+        self.close_file()
+        self.exit()
+
+    # -- opening and closing post-mortems -------------------------------------
+
+    def open_file(self, path: Path, step: Step = Step.INCIDENT) -> bool:
+        """Open ``path`` and show ``step``. Problems are told, not raised."""
+        from pmtui.screens.dialogs import BrokenFileDialog
+        from pmtui.store import BrokenFileError
+
+        self.close_file()
+        try:
+            doc = PostMortemFile.open(path, read_only=self._force_read_only)
+        except BrokenFileError as error:
+            self.push_screen(BrokenFileDialog(error), self._after_broken_dialog)
+            return False
+        except (StoreError, OSError) as error:
+            self.notify(str(error), title="Cannot open", severity="error", timeout=10)
+            return False
+        self.doc = doc
+        note = ""
+        if doc.read_only:
+            note = f"open for writing by {doc.holder.describe()}" if doc.holder else ""
+            note = note or "opened read-only"
+            self.notify(
+                f"{path.name} is {note}. You can read it here; changes are not saved.",
+                title="Read-only",
+                severity="warning",
+                timeout=10,
+            )
+        if doc.migrated:
+            self.notify(f"{path.name} was upgraded to the current file format.")
+        self.ctx = SessionContext(
+            pm=doc.pm,
+            clock=self.clock,
+            archive=self.archive,
+            path=path,
+            read_only=doc.read_only,
+            lock_note=note,
+        )
+        self.undo_stack.clear()
+        self.goto(step.value)
+        return True
+
+    def _after_broken_dialog(self, restored: Path | None) -> None:
+        if restored is not None:
+            self.open_file(restored)
+
+    def close_file(self) -> None:
+        self.flush()
+        if self.doc is not None:
+            self.doc.close()
+        self.doc = None
+        self.ctx = None
+
+    def action_home(self) -> None:
+        from pmtui.screens.home import HomeScreen
+
+        self.close_file()
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.reload()
+
+    # -- steps --------------------------------------------------------------
+
+    @property
+    def current_step(self) -> Step | None:
+        screen = self.screen
+        return screen.STEP if isinstance(screen, StepScreen) else None
+
+    def action_goto(self, step_value: str) -> None:
+        self.goto(step_value)
+
+    def goto(self, step_value: str) -> None:
+        if self.ctx is None:
+            self.bell()
+            return
+        self.flush()
+        screen = step_screen_class(Step(step_value))(self.ctx)
+        if isinstance(self.screen, StepScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def action_next_step(self) -> None:
+        step = self.current_step
+        if step is not None and step is not Step.REPORT:
+            self.goto(list(Step)[step.number + 1].value)
+
+    def action_previous_step(self) -> None:
+        step = self.current_step
+        if step is not None and step.number > 0:
+            self.goto(list(Step)[step.number - 1].value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        step = self.current_step
+        if action == "previous_step":
+            return None if step is None or step.number == 0 else True
+        if action == "next_step":
+            return None if step is None or step is Step.REPORT else True
+        if action in ("goto", "save", "undo"):
+            return self.ctx is not None
+        return True
+
+    @on(GoToStep)
+    def _on_go_to_step(self, message: GoToStep) -> None:
+        self.goto(message.step.value)
+
+    # -- saving -------------------------------------------------------------
+
+    @on(Edited)
+    def _on_edited(self) -> None:
+        if self.doc is None or self.doc.read_only:
+            return
+        self._dirty = True
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self._timed_save)
+
+    def _timed_save(self) -> None:
+        self._save_timer = None
+        self.flush()
+        if self._dirty and self._save_timer is None:  # failed: try again
+            self._save_timer = self.set_timer(RETRY_DELAY, self._timed_save)
+
+    def flush(self) -> bool:
+        """Save now if anything changed. False if the save failed."""
+        if not self._dirty or self.doc is None or self.doc.read_only:
+            return True
+        try:
+            self.doc.save()
+        except SaveError as error:
+            if self.save_error != error.reason:
+                self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            self.save_error = error.reason
+            return False
+        if self.save_error is not None:
+            self.notify("Saved again: all edits are on disk.", title="Saved")
+        self.save_error = None
+        self._dirty = False
+        return True
+
+    def action_save(self) -> None:
+        self._dirty = self._dirty or self.doc is not None
+        if self.flush() and self.doc is not None and not self.doc.read_only:
+            self.notify(f"Saved {self.doc.path.name}")
+
+    # -- undo ---------------------------------------------------------------
+
+    @on(Deleted)
+    def _on_deleted(self, message: Deleted) -> None:
+        self.undo_stack.append(message.removal)
+        self.notify(f"Deleted {message.removal.label}. ctrl+z brings it back.")
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.")
+            return
+        removal = self.undo_stack.pop()
+        removal.restore()
+        self._on_edited()
+        if isinstance(self.screen, StepScreen):
+            self.screen.refresh_from_model()
+        self.notify(f"Restored {removal.label}.")
+
+    # -- help and the command palette ----------------------------------------
+
+    def action_help(self) -> None:
+        from pmtui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.ctx is not None:
+            for step in Step:
+                yield SystemCommand(
+                    f"Step {step.number}: {step.label}",
+                    f"Go to the {step.label} step ({step_key(step).upper()})",
+                    lambda s=step: self.goto(s.value),
+                )
+            yield SystemCommand(
+                "Save now", "Write the post-mortem to disk", self.action_save
+            )
+            yield SystemCommand(
+                "Undo delete", "Bring back the last deletion", self.action_undo
+            )
+            yield SystemCommand(
+                "Home", "Close this post-mortem, list all", self.action_home
+            )
+        yield SystemCommand("Help", "Every key (F1)", self.action_help)

@@ -1,0 +1,228 @@
+"""The home screen: every post-mortem in the archive, newest first."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from pmtui.model.enums import Severity
+from pmtui.model.summary import open_actions, overdue_actions
+from pmtui.paths import samples_dir
+from pmtui.screens.dialogs import ConfirmDialog, NewPostMortemDialog
+from pmtui.store import Entry, StoreError
+from pmtui.widgets.stepper import Stepper
+
+if TYPE_CHECKING:
+    from pmtui.app import PmtuiApp
+
+
+class HomeScreen(Screen[None]):
+    HELP_TITLE = "Home"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", id="new"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("o", "open", "Open", id="open"),
+        Binding("d,delete", "delete", "Delete", id="delete"),
+        Binding("s", "sample", "Open a sample", id="sample"),
+        Binding("r", "reload", "Reload", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="home")
+        self.entries: list[Entry] = []
+
+    @property
+    def pmtui(self) -> PmtuiApp:
+        from pmtui.app import PmtuiApp
+
+        assert isinstance(self.app, PmtuiApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Stepper(None, id="stepper")
+        with Vertical(id="home-body"):
+            yield Static("", id="home-title", markup=False)
+            yield ProgressBar(id="home-progress", show_eta=False)
+            yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="home-empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#home-table", DataTable)
+        table.add_column("Title", key="title")
+        table.add_column("Sev", key="sev")
+        table.add_column("Incident", key="date")
+        table.add_column("Status", key="status")
+        table.add_column("Open", key="open")
+        table.add_column("Overdue", key="overdue")
+        self.query_one("#home-title", Static).update(
+            f"Post-mortems in {self.pmtui.archive.folder}"
+        )
+        self.reload()
+
+    def reload(self) -> None:
+        self.query_one("#home-progress", ProgressBar).display = False
+        self._load()
+
+    @work(thread=True, exclusive=True, group="home-load")
+    def _load(self) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if total > 50 and not worker.is_cancelled:
+                self.app.call_from_thread(self._show_progress, done, total)
+
+        try:
+            entries = self.pmtui.archive.entries(progress=progress)
+        except OSError as error:
+            self.app.call_from_thread(
+                self.notify, f"Cannot read the archive: {error}", severity="error"
+            )
+            entries = []
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, entries)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#home-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=total, progress=done)
+
+    def _show(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.query_one("#home-progress", ProgressBar).display = False
+        table = self.query_one("#home-table", DataTable)
+        table.clear()
+        today = self.pmtui.clock.now().date()
+        for entry in entries:
+            table.add_row(*_row(entry, today), key=str(entry.path))
+        empty = self.query_one("#home-empty", Static)
+        empty.display = not entries
+        empty.update(
+            "No post-mortems here yet.\n\n"
+            "  n  start a new post-mortem\n"
+            "  s  open a sample to see how a finished one looks"
+        )
+        table.display = bool(entries)
+        if entries:
+            table.focus()
+
+    # -- actions ------------------------------------------------------------
+
+    def _selected(self) -> Entry | None:
+        table = self.query_one("#home-table", DataTable)
+        if not self.entries or table.cursor_row < 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((e for e in self.entries if str(e.path) == key), None)
+
+    def action_open(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.pmtui.open_file(entry.path)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_new(self) -> None:
+        self.app.push_screen(NewPostMortemDialog(), self._create)
+
+    def _create(self, answer: tuple[str, Severity] | None) -> None:
+        if answer is None:
+            return
+        from pmtui.commands.new import local_timezone
+        from pmtui.model import new_postmortem
+
+        title, severity = answer
+        pm = new_postmortem(
+            title, self.pmtui.clock, severity=severity, timezone=local_timezone()
+        )
+        try:
+            with self.pmtui.archive.create(pm) as handle:
+                path = handle.path
+        except (StoreError, OSError) as error:
+            self.notify(f"Could not create it: {error}", severity="error")
+            return
+        self.pmtui.open_file(path)
+
+    def action_delete(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        title = (entry.summary or {}).get("title") or entry.path.name
+        question = f"Delete “{title}”?\n{entry.path}\n\nThis cannot be undone."
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Delete"), lambda ok: self._delete(entry, ok)
+        )
+
+    def _delete(self, entry: Entry, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        try:
+            self.pmtui.archive.delete(entry.path)
+        except (StoreError, OSError) as error:
+            self.notify(str(error), title="Not deleted", severity="error")
+            return
+        self.notify(f"Deleted {entry.path.name}")
+        self.reload()
+
+    def action_sample(self) -> None:
+        samples = sorted(samples_dir().glob("*.json"))
+        if not samples:
+            self.notify("No samples are installed.", severity="warning")
+            return
+        try:
+            path = self.pmtui.archive.add_copy(samples[0])
+        except (StoreError, OSError) as error:
+            self.notify(f"Could not copy the sample: {error}", severity="error")
+            return
+        self.notify(f"Copied the sample to {path.name}")
+        self.pmtui.open_file(path)
+
+    def action_reload(self) -> None:
+        self.reload()
+
+
+def _row(entry: Entry, today: date) -> tuple[str, ...]:
+    if entry.summary is None:
+        return (f"⚠ BROKEN {entry.path.name}", "", "", entry.error or "", "", "")
+    s = entry.summary
+    when = s.get("incident_date") or s.get("created") or ""
+    shown = _local_day(when, s.get("timezone") or "UTC")
+    overdue = len(overdue_actions(s, today))
+    return (
+        s.get("title") or "(untitled)",
+        s.get("severity", ""),
+        shown,
+        s.get("status", ""),
+        str(len(open_actions(s))),
+        f"⚠ {overdue}" if overdue else "0",
+    )
+
+
+def _local_day(iso: str, tz: str) -> str:
+    if not iso:
+        return ""
+    import pendulum
+
+    try:
+        return (
+            pendulum.instance(datetime.fromisoformat(iso))
+            .in_tz(tz)
+            .format("YYYY-MM-DD")
+        )
+    except (ValueError, pendulum.tz.exceptions.InvalidTimezone):
+        return iso[:10]
+
+
+def sample_files() -> list[Path]:
+    return sorted(samples_dir().glob("*.json"))
