@@ -24,7 +24,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check pmtui tests bench
 
 typecheck: $(STAMP)
-	$(BIN)/mypy pmtui/model pmtui/store pmtui/report pmtui/timeparse.py pmtui/clock.py pmtui/cli.py pmtui/commands
+	$(BIN)/mypy pmtui/model pmtui/store pmtui/report pmtui/timeparse pmtui/clock.py pmtui/cli.py pmtui/commands
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
