@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -39,11 +41,16 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
-    folder = tmp_path / "archive"
+def archive(request: pytest.FixtureRequest) -> Iterator[Archive]:
+    """A fresh archive at a path that depends only on the test's name, so
+    snapshots that show the folder are the same on every machine and run."""
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)[-120:]
+    folder = Path(tempfile.gettempdir()) / "pmtui-tests" / name / "archive"
+    shutil.rmtree(folder.parent, ignore_errors=True)
     arch = Archive(folder)
     arch.ensure()
-    return arch
+    yield arch
+    shutil.rmtree(folder.parent, ignore_errors=True)
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""Benchmarks: speed targets measured as ratios within one run (`make bench`)."""

@@ -1,0 +1,229 @@
+"""The app shell under Pilot: home, new, steps, autosave, undo, locks."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from pmtui.app import PmtuiApp
+from pmtui.model import Step
+from pmtui.screens.base import StepScreen
+from pmtui.screens.dialogs import BrokenFileDialog, NewPostMortemDialog
+from pmtui.screens.help import HelpScreen
+from pmtui.screens.home import HomeScreen
+from pmtui.store import Archive, PostMortemFile, load
+
+MakeApp = Callable[..., PmtuiApp]
+
+
+async def settle(app: PmtuiApp) -> None:
+    await app.workers.wait_for_complete()
+    await asyncio.sleep(0)
+    await asyncio.sleep(0.05)
+
+
+async def type_text(pilot: object, text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)  # type: ignore[attr-defined]
+
+
+async def test_create_walk_quit_and_reopen(make_app: MakeApp, archive: Archive) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, NewPostMortemDialog)
+        await pilot.press("enter")  # no title: refused with a message, dialog stays
+        assert isinstance(app.screen, NewPostMortemDialog)
+        assert "title is needed" in app.screen.query_one("#title-field").error
+        await type_text(pilot, "Search index stale")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert app.screen.STEP is Step.INCIDENT
+        path = app.ctx.path if app.ctx else None
+        assert path is not None and path.exists()
+        seen = [app.screen.STEP]
+        for _ in range(len(Step) - 1):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            seen.append(app.screen.STEP)
+        assert seen == list(Step)
+        await pilot.press("ctrl+n")  # past the last step: nothing happens
+        assert app.screen.STEP is Step.REPORT
+        for _ in range(len(Step) - 1):
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+        assert app.screen.STEP is Step.INCIDENT
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen.STEP is Step.TIMELINE
+        # park an idea from here: it is saved with the post-mortem
+        await pilot.press("ctrl+l")
+        await type_text(pilot, "canary for secret rotations")
+        await pilot.press("enter")
+        await pilot.press("ctrl+q")
+    assert not app.is_running
+    pm = load(path)
+    assert pm.incident.title == "Search index stale"
+    assert [p.text for p in pm.parking_lot] == ["canary for secret rotations"]
+    assert pm.parking_lot[0].step == "timeline"
+    # start again: the home screen lists it; open it: all there
+    app2 = make_app()
+    async with app2.run_test(size=(120, 40)) as pilot:
+        await settle(app2)
+        table = app2.screen.query_one("#home-table", DataTable)
+        assert table.row_count == 1
+        assert "Search index stale" in str(table.get_row_at(0)[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app2.screen, StepScreen)
+        assert app2.ctx is not None and app2.ctx.pm.parking_lot[0].text.startswith(
+            "canary"
+        )
+
+
+async def test_edit_is_on_disk_within_a_second(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 40)):
+        await settle(app)
+        assert app.ctx is not None
+        app.ctx.pm.incident.summary = "changed live"
+        app.screen.edited()  # type: ignore[attr-defined]
+        await asyncio.sleep(0.9)
+        assert load(sample_path).incident.summary == "changed live"
+
+
+async def test_undo_brings_back_a_deletion(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    from pmtui.model.undo import remove
+
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app)
+        assert app.ctx is not None
+        pm = app.ctx.pm
+        first = pm.actions[0]
+        removal = remove(pm.actions, first, "the first action")
+        app.screen.deleted(removal)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert first not in pm.actions
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert pm.actions[0] is first
+        app.flush()
+    assert load(sample_path).actions[0].text == first.text
+
+
+async def test_second_instance_is_read_only(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    holder = PostMortemFile.open(sample_path)
+    try:
+        before = sample_path.read_bytes()
+        app = make_app(sample_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app)
+            assert app.ctx is not None and app.ctx.read_only
+            assert "read-only" in str(app.screen.query_one("#step-title").content)
+            app.ctx.pm.incident.title = "not saved"
+            app.screen.edited()  # type: ignore[attr-defined]
+            await pilot.press("ctrl+q")
+        assert sample_path.read_bytes() == before
+    finally:
+        holder.close()
+
+
+async def test_broken_file_is_listed_and_backup_offered(
+    make_app: MakeApp, sample_path: Path, archive: Archive
+) -> None:
+    backup = sample_path.with_name(sample_path.name + ".bak")
+    shutil.copyfile(sample_path, backup)
+    sample_path.write_text("{ truncated")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app)
+        table = app.screen.query_one("#home-table", DataTable)
+        assert "BROKEN" in str(table.get_row_at(0)[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BrokenFileDialog)
+        assert sample_path.read_text() == "{ truncated"  # never overwritten
+        await pilot.click("#restore")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+    assert load(sample_path).incident.title
+    assert list(archive.folder.glob("*.broken-*"))
+
+
+async def test_open_sample_copies_it(make_app: MakeApp, archive: Archive) -> None:
+    from pmtui.paths import samples_dir
+
+    original = (samples_dir() / "checkout-outage.json").read_bytes()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert app.ctx is not None and app.ctx.path.parent == archive.folder
+        await pilot.press("ctrl+q")
+    assert (samples_dir() / "checkout-outage.json").read_bytes() == original
+
+
+async def test_delete_asks_first(make_app: MakeApp, sample_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter")  # focus is on Cancel
+        await pilot.pause()
+        assert sample_path.exists()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await settle(app)
+        assert not sample_path.exists()
+
+
+async def test_help_lists_screen_and_global_keys(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, StepScreen)
+
+
+async def test_palette_lists_every_step(make_app: MakeApp, sample_path: Path) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 40)):
+        await settle(app)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+    for step in Step:
+        assert f"Step {step.number}: {step.label}" in titles
+    assert "Save now" in titles and "Undo delete" in titles
+
+
+async def test_new_dialog_keeps_typed_title_on_error(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        await pilot.press("n")
+        await type_text(pilot, "   ")
+        await pilot.press("enter")
+        assert isinstance(app.screen, NewPostMortemDialog)
+        assert app.screen.query_one("#title", Input).value == "   "
