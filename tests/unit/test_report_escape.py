@@ -1,0 +1,116 @@
+"""The escaping layer and value formatting, one context at a time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from pmtui.report.escape import (
+    clean,
+    gfm_cell,
+    link_target,
+    md_line,
+    md_text,
+    mermaid_label,
+    plain_cell,
+)
+from pmtui.report.values import duration, number, zone_of
+
+
+def test_clean_drops_controls_and_terminal_escapes() -> None:
+    typed = "\x1b[1;31mred\x1b[0m\x00 a\tb\x07\x1b]8;;http://x\x1b\\link\x9b2J\u202eZ\r\nc\rd"
+    assert clean(typed) == "red a blinkZ\nc\nd"
+
+
+def test_clean_keeps_right_to_left_text_and_emoji() -> None:
+    assert clean("שלום 🚀 مرحبا") == "שלום 🚀 مرحبا"
+
+
+@pytest.mark.parametrize(
+    ("typed", "markdown"),
+    [
+        ("# not a heading", "\\# not a heading"),
+        ("> not a quote", "\\> not a quote"),
+        ("- not a list", "\\- not a list"),
+        ("+ nor this", "\\+ nor this"),
+        ("12. not ordered", "12\\. not ordered"),
+        ("3) nor this", "3\\) nor this"),
+        ("=====", "\\====="),
+        ("<b>x</b>", "\\<b\\>x\\</b\\>"),
+        ("`a|b`", "\\`a\\|b\\`"),
+        ("*a* _b_ ~c~ $d$", "\\*a\\* \\_b\\_ \\~c\\~ \\$d\\$"),
+        ("[x](y) &amp;", "\\[x\\](y) \\&amp;"),
+        ("back\\slash", "back\\\\slash"),
+        ("   indented", "indented"),
+        ("plain words, 10:02 - ok.", "plain words, 10:02 - ok."),
+    ],
+)
+def test_md_line_makes_markdown_inert(typed: str, markdown: str) -> None:
+    assert md_line(typed) == markdown
+
+
+def test_md_text_breaks_lines_inside_a_list_item() -> None:
+    assert md_text("one\n\n  - two\n", indent=2) == "one\\\n  \\- two"
+
+
+def test_cells_keep_to_one_row() -> None:
+    assert gfm_cell("a|b\nc") == "a\\|b<br>c"
+    assert plain_cell("a|b\nc") == "a\\|b / c"
+    assert gfm_cell("\n \n") == ""
+
+
+def test_mermaid_label_cannot_end_the_label() -> None:
+    label = mermaid_label('say "hi" #1 <b>&</b> `x` 50% a;b|c\\')
+    assert label == (
+        "say #quot;hi#quot; #35;1 #lt;b#gt;#amp;#lt;/b#gt; #96;x#96; 50#37; "
+        "a#59;b#124;c#92;"
+    )
+    assert '"' not in label and "<" not in label
+
+
+def test_mermaid_label_is_cut_to_its_limit() -> None:
+    assert mermaid_label("word " * 30, limit=12) == "word word w…"
+
+
+@pytest.mark.parametrize(
+    ("url", "target"),
+    [
+        ("https://x.example/a b?q=<1>", "https://x.example/a%20b?q=%3C1%3E"),
+        ("mailto:sre@example.com", "mailto:sre@example.com"),
+        ("HTTP://X/é", "HTTP://X/%C3%A9"),
+        ("javascript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("/relative/path", None),
+    ],
+)
+def test_link_target_only_for_safe_schemes(url: str, target: str | None) -> None:
+    assert link_target(url) == target
+
+
+@pytest.mark.parametrize(
+    ("delta", "words"),
+    [
+        (timedelta(0), "0 minutes"),
+        (timedelta(seconds=45), "45 seconds"),
+        (timedelta(minutes=1), "1 minute"),
+        (timedelta(hours=1, minutes=16), "1 hour 16 minutes"),
+        (timedelta(days=2, seconds=61), "2 days 1 minute 1 second"),
+        (timedelta(minutes=-5), "minus 5 minutes"),
+        (None, "not known"),
+    ],
+)
+def test_duration_in_words_exactly(delta: timedelta | None, words: str) -> None:
+    assert duration(delta) == words
+
+
+def test_numbers_are_grouped_never_rounded() -> None:
+    assert number(12400) == "12,400"
+    assert number(38.0) == "38"
+    assert number(0.125) == "0.125"
+
+
+def test_unknown_zone_falls_back_to_utc() -> None:
+    assert zone_of("Mars/Olympus")[1] == "UTC"
+    assert zone_of("../../etc/passwd")[1] == "UTC"
+    assert zone_of("Europe/Berlin")[1] == "Europe/Berlin"
