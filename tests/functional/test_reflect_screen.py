@@ -1,0 +1,230 @@
+"""Steps 4-5 under Pilot: quick add, votes, sort, edit, move, delete + undo,
+an improvement made an action, wide and narrow layouts, read-only."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from pmtui.app import PmtuiApp
+from pmtui.clock import FixedClock
+from pmtui.model import Step, new_postmortem
+from pmtui.screens.dialogs import TextPromptDialog
+from pmtui.screens.reflect import ReflectScreen
+from pmtui.store import Archive, load
+from pmtui.widgets.reflect_list import ItemList
+from pmtui.widgets.reflect_move import MoveDialog
+
+MakeApp = Callable[..., PmtuiApp]
+
+
+@pytest.fixture
+def empty_path(archive: Archive, clock: FixedClock) -> Path:
+    with archive.create(new_postmortem("Checkout down", clock)) as handle:
+        return handle.path
+
+
+async def open_reflect(app: PmtuiApp, pilot: object, path: Path) -> ReflectScreen:
+    await asyncio.sleep(0.05)
+    assert app.open_file(path, Step.REFLECT)
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, ReflectScreen)
+    return app.screen
+
+
+async def type_text(pilot: object, text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)  # type: ignore[attr-defined]
+
+
+def texts(items: list[object]) -> list[str]:
+    return [item.text for item in items]  # type: ignore[attr-defined]
+
+
+async def test_cursor_starts_in_first_list_and_quick_add_saves(
+    make_app: MakeApp, empty_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_reflect(app, pilot, empty_path)
+        assert app.focused is screen.query_one("#add-went_well", Input)
+        await type_text(pilot, "Support escalated fast")
+        await pilot.press("enter")
+        await type_text(pilot, "Status page kept current")
+        await pilot.press("enter")
+        await pilot.press("enter")  # empty: nothing added
+        assert app.focused is screen.query_one("#add-went_well", Input)
+        assert screen.query_one("#add-went_well", Input).value == ""
+        await pilot.press("tab", "tab")  # past the list to the next input
+        assert app.focused is screen.query_one("#add-could_improve", Input)
+        await type_text(pilot, "Alert routing")
+        await pilot.press("enter")
+        app.flush()
+    pm = load(empty_path)
+    assert texts(pm.reflection.went_well) == [
+        "Support escalated fast",
+        "Status page kept current",
+    ]
+    assert texts(pm.reflection.could_improve) == ["Alert routing"]
+    assert pm.reflection.lucky == []
+
+
+async def test_improvement_becomes_an_action_with_one_key(
+    make_app: MakeApp, empty_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_reflect(app, pilot, empty_path)
+        screen.query_one("#add-could_improve", Input).focus()
+        await type_text(pilot, "No runbook for certificate issues")
+        await pilot.press("enter", "down")
+        assert app.focused is screen.query_one("#items-could_improve", ItemList)
+        await pilot.press("a")
+        await pilot.press("a")  # a second press does not duplicate it
+        await pilot.pause()
+        counts = str(screen.query_one("#reflect-counts").content)
+        assert counts == "1 items · 1 → actions"
+        app.flush()
+    pm = load(empty_path)
+    item = pm.reflection.could_improve[0]
+    assert [(a.text, a.addresses) for a in pm.actions] == [
+        ("No runbook for certificate issues", item.id)
+    ]
+
+
+async def test_votes_and_sort(make_app: MakeApp, sample_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_reflect(app, pilot, sample_path)
+        await pilot.press("down")  # to the went-well list, first item
+        items = screen.query_one("#items-went_well", ItemList)
+        assert app.focused is items
+        await pilot.press("down", "down")  # the rollback item, 1 vote
+        await pilot.press("plus", "plus", "plus", "equals_sign", "minus")
+        await pilot.press("s")
+        await pilot.pause()
+        assert items.highlighted == 0
+        app.flush()
+    pm = load(sample_path)
+    assert [(i.text[:12], i.votes) for i in pm.reflection.went_well] == [
+        ("Once permitt", 4),
+        ("Support esca", 3),
+        ("The payments", 2),
+        ("The status p", 2),
+    ]
+
+
+async def test_votes_never_go_below_zero(make_app: MakeApp, empty_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reflect(app, pilot, empty_path)
+        await type_text(pilot, "x")
+        await pilot.press("enter", "down", "minus", "minus", "plus")
+        app.flush()
+    assert load(empty_path).reflection.went_well[0].votes == 1
+
+
+async def test_delete_and_undo(make_app: MakeApp, sample_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_reflect(app, pilot, sample_path)
+        screen.query_one("#items-lucky", ItemList).focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert app.screen.pm.reflection.lucky == []  # type: ignore[attr-defined]
+        app.flush()
+        assert load(sample_path).reflection.lucky == []
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#items-lucky", ItemList)
+        assert screen.query_one("#items-lucky", ItemList).option_count == 1
+        app.flush()
+    assert texts(load(sample_path).reflection.lucky) == [
+        "It happened on a Wednesday morning, not during the Black Friday peak "
+        "two days later"
+    ]
+
+
+async def test_move_to_another_list(make_app: MakeApp, sample_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reflect(app, pilot, sample_path)
+        await pilot.press("down", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, MoveDialog)
+        await pilot.press("right", "enter")  # the second choice: lucky
+        await pilot.pause()
+        app.flush()
+    pm = load(sample_path)
+    assert len(pm.reflection.went_well) == 3
+    assert texts(pm.reflection.lucky)[-1] == (
+        "Support escalated the ticket spike to #incidents fast"
+    )
+
+
+async def test_move_cancelled_changes_nothing(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reflect(app, pilot, sample_path)
+        await pilot.press("down", "m", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectScreen)
+        app.flush()
+    assert len(load(sample_path).reflection.went_well) == 4
+
+
+async def test_edit_an_item(make_app: MakeApp, sample_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reflect(app, pilot, sample_path)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptDialog)
+        prompt = app.screen.query_one("#prompt", Input)
+        assert prompt.value.startswith("Support escalated")
+        prompt.value = "Support escalated within 4 minutes"
+        await pilot.press("enter")
+        await pilot.pause()
+        app.flush()
+    assert load(sample_path).reflection.went_well[0].text == (
+        "Support escalated within 4 minutes"
+    )
+
+
+async def test_side_by_side_when_wide_stacked_when_narrow(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_reflect(app, pilot, sample_path)
+        panels = list(screen.query(".reflect-panel"))
+        assert len({p.region.y for p in panels}) == 1
+        assert screen.query_one("#reflect-lists").has_class("-wide")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not screen.query_one("#reflect-lists").has_class("-wide")
+        assert len({p.region.x for p in panels}) == 1
+        assert len({p.region.y for p in panels}) == 3
+
+
+async def test_read_only_changes_nothing(make_app: MakeApp, sample_path: Path) -> None:
+    before = sample_path.read_bytes()
+    app = make_app(read_only=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_reflect(app, pilot, sample_path)
+        assert screen.query_one("#add-went_well", Input).disabled
+        items = screen.query_one("#items-went_well", ItemList)
+        assert app.focused is items
+        await pilot.press("down", "plus", "a", "delete", "s", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectScreen)
+        assert screen.pm.actions[0].text.startswith("Add a TLS")
+        assert len(screen.pm.actions) == 6
+        app.flush()
+    assert sample_path.read_bytes() == before
