@@ -10,6 +10,7 @@ default; unknown keys are ignored (a newer pmtui may have written them).
 from __future__ import annotations
 
 import dataclasses
+import math
 import types
 import typing
 from datetime import date, datetime
@@ -111,6 +112,8 @@ def _decode(tp: Any, value: Any, path: str) -> Any:
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise SchemaError(path, f"expected a number, found {_kind(value)}")
+        if not math.isfinite(value):
+            raise SchemaError(path, f"{value!r} is not a finite number")
         return float(value)
     if tp is str:
         if not isinstance(value, str):

@@ -11,7 +11,6 @@ import contextlib
 import json
 import os
 import re
-import shutil
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from typing import Any
 from pmtui.model.session import PostMortem
 from pmtui.model.summary import SUMMARY_VERSION, summarize
 from pmtui.model.timeline import incident_date
-from pmtui.store.atomic import FILE_MODE, atomic_write, ensure_dir
+from pmtui.store.atomic import atomic_write, ensure_dir
 from pmtui.store.document import PostMortemFile, load
 from pmtui.store.errors import BrokenFileError, LockedError
 from pmtui.store.lock import is_locked, lock_path
@@ -49,7 +48,10 @@ def default_dir() -> Path:
 def slugify(text: str, limit: int = 48) -> str:
     norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
-    return slug[:limit].rstrip("-") or "post-mortem"
+    if len(slug) > limit:  # cut at a word boundary when there is one
+        head = slug[: limit + 1]
+        slug = head.rsplit("-", 1)[0] if "-" in head else slug[:limit]
+    return slug.rstrip("-") or "post-mortem"
 
 
 @dataclass(frozen=True)
@@ -123,15 +125,23 @@ class Archive:
             extra.unlink(missing_ok=True)
 
     def restore_backup(self, path: Path) -> Path:
-        """Put the backup in place; the broken file is kept aside. Returns it."""
+        """Put the backup in place; the broken file is kept aside. Returns it.
+
+        Raises :class:`BrokenFileError` (and changes nothing) when the backup
+        cannot be read either.
+        """
         backup = backup_path(path)
-        load(backup)  # raises BrokenFileError if the backup is no good either
+        load(backup)
+        data = backup.read_bytes()
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = path.with_name(f"{path.name}.broken-{stamp}")
-        if path.exists():
+        n = 2
+        while aside.exists() or aside.is_symlink():
+            aside = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+            n += 1
+        if path.exists() or path.is_symlink():
             os.replace(path, aside)
-        shutil.copyfile(backup, path)
-        os.chmod(path, FILE_MODE)
+        atomic_write(path, data)
         return aside
 
     # -- summaries and their cache -------------------------------------------
@@ -148,9 +158,9 @@ class Archive:
                 st = path.stat()
             except OSError:
                 continue
-            stamp = [st.st_size, st.st_mtime_ns]
+            stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
             hit = cached.get(path.name)
-            if isinstance(hit, dict) and hit.get("stamp") == stamp:
+            if isinstance(hit, dict) and _valid(hit) and hit["stamp"] == stamp:
                 fresh[path.name] = hit
             else:
                 dirty = True
@@ -188,6 +198,16 @@ class Archive:
             atomic_write(self.folder / INDEX_NAME, payload)
         except OSError:
             pass  # a cache that cannot be written is rebuilt next time
+
+
+def _valid(item: Any) -> bool:
+    """A cached entry of the right shape (the index may be damaged)."""
+    if not isinstance(item, dict) or not isinstance(item.get("stamp"), list):
+        return False
+    summary, error = item.get("summary"), item.get("error")
+    if summary is not None:
+        return isinstance(summary, dict) and error is None
+    return isinstance(error, str)
 
 
 def _when(entry: Entry) -> str:

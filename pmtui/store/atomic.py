@@ -12,11 +12,25 @@ DIR_MODE = 0o700
 
 
 def ensure_dir(path: Path) -> None:
-    """Create ``path`` (and parents) as a private folder if missing."""
-    if not path.exists():
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create ``path`` and any missing parents as private (0700) folders.
+
+    ``Path.mkdir(parents=True)`` would make the parents with the default
+    mode, so each missing folder is made one by one.
+    """
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue  # made meanwhile by someone else: leave its mode alone
         with contextlib.suppress(OSError):
-            os.chmod(path, DIR_MODE)
+            os.chmod(folder, DIR_MODE)
 
 
 def fsync_dir(path: Path) -> None:
@@ -60,12 +74,21 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None
 
 
 def _keep_backup(path: Path, backup: Path) -> None:
+    """Make ``backup`` the current ``path`` (a private hard link, else a copy)."""
     link_tmp = backup.with_name(f".{backup.name}.link")
     with contextlib.suppress(FileNotFoundError):
         link_tmp.unlink()
     try:
-        os.link(path, link_tmp)
-    except OSError:
-        link_tmp.write_bytes(path.read_bytes())
-        os.chmod(link_tmp, FILE_MODE)
-    os.replace(link_tmp, backup)
+        try:
+            os.link(path, link_tmp)
+        except OSError:
+            link_tmp.write_bytes(path.read_bytes())
+        # The link shares the old file's inode: that file is being replaced,
+        # so making it private changes nothing anyone keeps.
+        with contextlib.suppress(OSError):
+            os.chmod(link_tmp, FILE_MODE)
+        os.replace(link_tmp, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            link_tmp.unlink()
+        raise

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -10,17 +12,23 @@ from tinydb.table import Document
 
 from pmtui.model.codec import SchemaError, postmortem_from_dict, to_dict
 from pmtui.model.session import PostMortem
+from pmtui.store.atomic import ensure_dir
 from pmtui.store.errors import BrokenFileError, LockedError, LockHolder
 from pmtui.store.lock import FileLock
 from pmtui.store.migrate import migrate
-from pmtui.store.storage import AtomicJSONStorage, read_json
+from pmtui.store.storage import AtomicJSONStorage, backup_path, read_json
 
 TABLE = "postmortem"
 DOC_ID = 1
 
+Decoded = tuple[PostMortem, bool]
+
 
 def decode_file(path: Path, data: dict[str, Any]) -> tuple[PostMortem, bool]:
-    """The post-mortem in a parsed TinyDB file; says whether it was migrated."""
+    """The post-mortem in a parsed TinyDB file; says whether it was migrated.
+
+    ``data`` is not changed: migrations work on a copy.
+    """
     table = data.get(TABLE)
     if not isinstance(table, dict) or str(DOC_ID) not in table:
         raise BrokenFileError(path, "it holds no post-mortem (is it a pmtui file?)")
@@ -28,17 +36,49 @@ def decode_file(path: Path, data: dict[str, Any]) -> tuple[PostMortem, bool]:
     if not isinstance(doc, dict):
         raise BrokenFileError(path, "its post-mortem is not an object")
     try:
-        doc, migrated = migrate(dict(doc))
+        doc, migrated = migrate(copy.deepcopy(doc))
         return postmortem_from_dict(doc), migrated
     except SchemaError as error:
         raise BrokenFileError(path, f"unexpected content at {error}") from None
     except ValueError as error:
         raise BrokenFileError(path, str(error)) from None
+    except RecursionError:
+        raise BrokenFileError(path, "it is nested too deeply") from None
+
+
+def good_backup(path: Path) -> Path | None:
+    """``path``'s backup if it holds a post-mortem this pmtui can read."""
+    backup = backup_path(path)
+    if not backup.is_file():
+        return None
+    try:
+        decode_file(backup, read_json(backup))
+    except BrokenFileError:
+        return None
+    return backup
+
+
+def _offer_backup(error: BrokenFileError) -> BrokenFileError:
+    if error.backup is not None:
+        return error
+    return BrokenFileError(error.path, error.reason, good_backup(error.path))
+
+
+def _read(path: Path, storage: AtomicJSONStorage | None = None) -> Decoded:
+    try:
+        data = storage.read() if storage is not None else read_json(path)
+        assert data is not None
+        return decode_file(path, data)
+    except BrokenFileError as error:
+        raise _offer_backup(error) from None
 
 
 def load(path: Path) -> PostMortem:
-    """Read a post-mortem without locking it (reports, search, the CLI)."""
-    pm, _ = decode_file(path, read_json(path))
+    """Read a post-mortem without locking it (reports, search, the CLI).
+
+    Raises :class:`BrokenFileError`, naming a good backup when there is one.
+    """
+    pm, _ = _read(Path(path))
     return pm
 
 
@@ -71,6 +111,12 @@ class PostMortemFile:
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> PostMortemFile:
+        """Open ``path``: locked for writing, else read-only with ``holder``.
+
+        A broken file raises :class:`BrokenFileError` and is left untouched.
+        An old file is migrated and, when writable, saved at once (the old
+        version stays in the backup).
+        """
         path = Path(path)
         lock: FileLock | None = None
         holder: LockHolder | None = None
@@ -82,42 +128,59 @@ class PostMortemFile:
                 lock, holder = None, error.holder
             except OSError:
                 lock = None  # a read-only folder: open read-only
+        storage = AtomicJSONStorage(path)
         try:
-            storage = AtomicJSONStorage(path)
-            data = storage.read()
-            assert data is not None
-            pm, migrated = decode_file(path, data)
+            pm, migrated = _read(path, storage)
+            db = TinyDB(path, storage=lambda _p: storage)
+            handle = cls(path, pm, db, lock, holder, migrated)
+            if migrated and lock is not None:
+                handle.save(pm)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        db = TinyDB(path, storage=lambda _p: storage)
-        handle = cls(path, pm, db, lock, holder, migrated)
-        if migrated and lock is not None:
-            handle.save(pm)
         return handle
 
     @classmethod
     def create(cls, path: Path, pm: PostMortem) -> PostMortemFile:
         """Write a new file (refusing to replace one) and open it locked."""
+        path = Path(path)
+        ensure_dir(path.parent)
         lock = FileLock(path)
         lock.acquire()
-        if path.exists():
+        try:
+            if path.exists():
+                raise FileExistsError(path)
+            storage = AtomicJSONStorage(path, create=True)
+            db = TinyDB(path, storage=lambda _p: storage)
+            handle = cls(path, pm, db, lock, None, migrated=False)
+            handle.save(pm)
+        except BaseException:
             lock.release()
-            raise FileExistsError(path)
-        storage = AtomicJSONStorage(path, create=True)
-        db = TinyDB(path, storage=lambda _p: storage)
-        handle = cls(path, pm, db, lock, None, migrated=False)
-        handle.save(pm)
+            raise
         return handle
 
     def save(self, pm: PostMortem | None = None) -> None:
-        """Write the post-mortem atomically. Raises SaveError on failure."""
+        """Write the post-mortem atomically. Raises SaveError on failure.
+
+        The stored document is replaced whole, so it is exactly ``to_dict(pm)``
+        (TinyDB's update would keep keys the model no longer has).
+        """
         if self._lock is None:
             raise LockedError(self.path, self.holder)
         if pm is not None:
             self.pm = pm
-        self._db.table(TABLE).upsert(Document(to_dict(self.pm), doc_id=DOC_ID))
+        doc = to_dict(self.pm)
+        table = self._db.table(TABLE)
+        if table.contains(doc_id=DOC_ID):
+
+            def replace(stored: MutableMapping[str, Any]) -> None:
+                stored.clear()
+                stored.update(doc)
+
+            table.update(replace, doc_ids=[DOC_ID])
+        else:
+            table.insert(Document(doc, doc_id=DOC_ID))
 
     def close(self) -> None:
         self._db.close()

@@ -43,6 +43,9 @@ class FileLock:
         except BlockingIOError:
             os.close(fd)
             raise LockedError(self.target, read_holder(self.path)) from None
+        except OSError:
+            os.close(fd)  # e.g. a file system without locks
+            raise
         holder = {
             "pid": os.getpid(),
             "host": socket.gethostname(),

@@ -6,9 +6,12 @@ N+1. Files newer than this pmtui are refused, never rewritten.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from typing import Any
 
+from pmtui.model.codec import SchemaError
 from pmtui.model.session import SCHEMA_VERSION
 
 Doc = dict[str, Any]
@@ -25,31 +28,87 @@ def _v1_to_v2(doc: Doc) -> Doc:
     """v1 kept the key times twice (incident.times and the timeline) and
     actions had ``done: bool``. v2 keeps key times only as timeline marks and
     gives actions a status."""
-    incident = doc.get("incident", {})
-    times = incident.pop("times", None) or {}
+    incident = doc.get("incident")
+    times = incident.pop("times", None) if isinstance(incident, dict) else None
+    if times is None:
+        times = {}
+    if not isinstance(times, dict):
+        raise SchemaError("incident.times", "expected an object")
     timeline = doc.setdefault("timeline", [])
-    serial = int(doc.get("next_serial", 1))
-    for moment, at in times.items():
-        if at is None or moment not in _V1_KEY_TIMES:
+    if not isinstance(timeline, list):
+        raise SchemaError("timeline", "expected a list")
+    for n, event in enumerate(timeline):
+        if not isinstance(event, dict):
+            raise SchemaError(f"timeline[{n}]", "expected an object")
+    serial = _next_serial(doc)
+    for moment, (text, kind) in _V1_KEY_TIMES.items():
+        at = times.get(moment)
+        if at is None or any(e.get("key") == moment for e in timeline):
             continue
-        if any(e.get("key") == moment for e in timeline):
-            continue
-        same_time = [e for e in timeline if e.get("at") == at and not e.get("key")]
+        when = _instant(at)
+        if when is None:
+            raise SchemaError(f"incident.times.{moment}", f"{at!r} is not a time")
+        same_time = [
+            e for e in timeline if not e.get("key") and _instant(e.get("at")) == when
+        ]
         if same_time:
             same_time[0]["key"] = moment
             continue
-        text, kind = _V1_KEY_TIMES[moment]
         timeline.append(
             {"id": f"e{serial}", "at": at, "text": text, "kind": kind, "key": moment}
         )
         serial += 1
-    timeline.sort(key=lambda e: str(e.get("at", "")))
+    timeline.sort(key=_time_order)
     doc["next_serial"] = serial
-    for action in doc.get("actions", []):
-        if "done" in action:
-            action["status"] = "done" if action.pop("done") else "open"
+    actions = doc.get("actions")
+    for n, action in enumerate(actions if isinstance(actions, list) else []):
+        if isinstance(action, dict) and "done" in action:
+            done = action.pop("done")
+            if not isinstance(done, bool):
+                raise SchemaError(f"actions[{n}].done", "expected true or false")
+            action.setdefault("status", "done" if done else "open")
     doc["schema_version"] = 2
     return doc
+
+
+def _instant(value: Any) -> datetime | None:
+    """An aware time from stored text, else None (the codec reports it)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+def _time_order(event: Doc) -> tuple[int, datetime | str]:
+    when = _instant(event.get("at"))
+    return (0, when) if when is not None else (1, str(event.get("at", "")))
+
+
+def _next_serial(doc: Doc) -> int:
+    """A serial past ``next_serial`` and past every id already in ``doc``."""
+    serial = doc.get("next_serial", 1)
+    if not isinstance(serial, int) or isinstance(serial, bool):
+        raise SchemaError("next_serial", "expected a whole number")
+    for ident in _ids(doc):
+        match = re.fullmatch(r"[a-z]+(\d+)", ident)
+        if match:
+            serial = max(serial, int(match.group(1)) + 1)
+    return serial
+
+
+def _ids(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        ident = value.get("id")
+        if isinstance(ident, str):
+            yield ident
+        for child in value.values():
+            yield from _ids(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _ids(child)
 
 
 MIGRATIONS: dict[int, Callable[[Doc], Doc]] = {1: _v1_to_v2}

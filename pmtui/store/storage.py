@@ -24,14 +24,21 @@ def backup_path(path: Path) -> Path:
 
 
 def encode(data: dict[str, Any]) -> bytes:
-    """Pretty, sorted, stable JSON: an archive in git diffs and merges well."""
-    return (
-        json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    ).encode()
+    """Pretty, sorted, stable JSON: an archive in git diffs and merges well.
+
+    A lone surrogate (pasted from a terminal) is written as a ``\\udXXX``
+    escape, so the file stays UTF-8 and reads back the same text.
+    """
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return text.encode("utf-8", "backslashreplace")
 
 
 def read_json(path: Path) -> dict[str, Any]:
-    """Parse a post-mortem file strictly, or raise BrokenFileError."""
+    """Parse a post-mortem file strictly, or raise BrokenFileError.
+
+    The errors name no backup: :mod:`pmtui.store.document` offers one only
+    after checking that it holds a readable post-mortem.
+    """
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
@@ -40,29 +47,22 @@ def read_json(path: Path) -> dict[str, Any]:
         raise BrokenFileError(path, "the file does not exist") from None
     except PermissionError:
         raise BrokenFileError(path, "permission denied") from None
+    except OSError as error:
+        raise BrokenFileError(path, error.strerror or str(error)) from None
     if not raw.strip():
-        raise BrokenFileError(path, "the file is empty", _good_backup(path))
+        raise BrokenFileError(path, "the file is empty")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise BrokenFileError(
-            path, "it is not UTF-8 text", _good_backup(path)
-        ) from None
+        raise BrokenFileError(path, "it is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         reason = f"it is not valid JSON (line {error.lineno}, column {error.colno})"
-        raise BrokenFileError(path, reason, _good_backup(path)) from None
+        raise BrokenFileError(path, reason) from None
+    except RecursionError:
+        raise BrokenFileError(path, "it is nested too deeply") from None
     if not isinstance(data, dict):
-        raise BrokenFileError(path, "it is not a pmtui file", _good_backup(path))
+        raise BrokenFileError(path, "it is not a pmtui file (not a JSON object)")
     return data
-
-
-def _good_backup(path: Path) -> Path | None:
-    backup = backup_path(path)
-    try:
-        data = json.loads(backup.read_bytes())
-    except (OSError, ValueError):
-        return None
-    return backup if isinstance(data, dict) and data else None
 
 
 class AtomicJSONStorage(Storage):
