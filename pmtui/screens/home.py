@@ -25,6 +25,16 @@ if TYPE_CHECKING:
     from pmtui.app import PmtuiApp
 
 
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("Title", "title", 40),
+    ("Sev", "sev", 3),
+    ("Incident", "date", 10),
+    ("Status", "status", 9),
+    ("Open", "open", 4),
+    ("Overdue", "overdue", 7),
+)
+
+
 class HomeScreen(Screen[None]):
     HELP_TITLE = "Home"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,17 +67,38 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#home-table", DataTable)
-        table.add_column("Title", key="title")
-        table.add_column("Sev", key="sev")
-        table.add_column("Incident", key="date")
-        table.add_column("Status", key="status")
-        table.add_column("Open", key="open")
-        table.add_column("Overdue", key="overdue")
-        self.query_one("#home-title", Static).update(
-            f"Post-mortems in {self.pmtui.archive.folder}"
-        )
+        self._show_folder()
         self.reload()
+
+    def on_resize(self) -> None:
+        self._show_folder()
+        if self.entries:
+            self._fill_table()
+
+    def _show_folder(self) -> None:
+        folder = str(self.pmtui.archive.folder).replace(str(Path.home()), "~", 1)
+        limit = max(20, self.size.width - 20)
+        if len(folder) > limit:
+            folder = "…" + folder[-(limit - 1) :]
+        self.query_one("#home-title", Static).update(f"Post-mortems in {folder}")
+
+    def _fill_table(self) -> None:
+        """(Re)build the table with the title column taking the spare width."""
+        table = self.query_one("#home-table", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        pad = 2 * table.cell_padding
+        fixed = sum(width + pad for _, _, width in COLUMNS[1:])
+        title_width = max(16, self.size.width - fixed - pad - 4)
+        for label, key, width in COLUMNS:
+            table.add_column(
+                label, key=key, width=title_width if key == "title" else width
+            )
+        today = self.pmtui.clock.now().date()
+        for entry in self.entries:
+            table.add_row(*_row(entry, today), key=str(entry.path))
+        if self.entries:
+            table.move_cursor(row=min(max(cursor, 0), len(self.entries) - 1))
 
     def reload(self) -> None:
         self.query_one("#home-progress", ProgressBar).display = False
@@ -100,10 +131,7 @@ class HomeScreen(Screen[None]):
         self.entries = entries
         self.query_one("#home-progress", ProgressBar).display = False
         table = self.query_one("#home-table", DataTable)
-        table.clear()
-        today = self.pmtui.clock.now().date()
-        for entry in entries:
-            table.add_row(*_row(entry, today), key=str(entry.path))
+        self._fill_table()
         empty = self.query_one("#home-empty", Static)
         empty.display = not entries
         empty.update(
@@ -194,7 +222,7 @@ class HomeScreen(Screen[None]):
 
 def _row(entry: Entry, today: date) -> tuple[str, ...]:
     if entry.summary is None:
-        return (f"⚠ BROKEN {entry.path.name}", "", "", entry.error or "", "", "")
+        return (f"⚠ {entry.path.name}: {entry.error}", "", "", "⚠ broken", "", "")
     s = entry.summary
     when = s.get("incident_date") or s.get("created") or ""
     shown = _local_day(when, s.get("timezone") or "UTC")

@@ -25,7 +25,8 @@ SHORT = {
     Step.NEXT: "Next",
     Step.REPORT: "Report",
 }
-WIDE_AT = 118
+WIDE_AT = 140  # "F2 Incident › F3 Tone › …": the keys shown
+FULL_AT = 112  # full labels, no keys
 
 
 def step_key(step: Step) -> str:
@@ -34,6 +35,8 @@ def step_key(step: Step) -> str:
 
 
 class Stepper(Widget):
+    DEFAULT_CSS = "Stepper { height: 1; width: 100%; }"
+
     current: reactive[Step | None] = reactive(None)
 
     def __init__(self, current: Step | None = None, *, id: str | None = None) -> None:
@@ -41,19 +44,22 @@ class Stepper(Widget):
         self.current = current
         self._spans: list[tuple[int, int, Step]] = []
 
-    def _label(self, step: Step, wide: bool) -> str:
-        if wide:
+    def _label(self, step: Step, width: int) -> str:
+        if width >= WIDE_AT:
             return f"{step_key(step).upper()} {step.label}"
+        if width >= FULL_AT:
+            return step.label
         return SHORT[step]
 
     def render(self) -> Text:
-        wide = self.size.width >= WIDE_AT
+        width = self.size.width
+        wide = width >= FULL_AT
         text = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
         for n, step in enumerate(Step):
             if n:
                 text.append(" › " if wide else "›", style="dim")
-            label = self._label(step, wide)
+            label = self._label(step, width)
             start = len(text)
             if step is self.current:
                 text.append(f"▸{label}◂", style="bold reverse")
