@@ -217,6 +217,21 @@ def move_out(root: WhyNode, node_id: str) -> bool:
     return True
 
 
+CANNOT_MOVE = {
+    "up": "It is already first at its level.",
+    "down": "It is already last at its level.",
+    "in": "Indent needs a cause above it at the same level.",
+    "out": "A first why already sits right under the problem.",
+}
+
+
+def move(root: WhyNode, node_id: str, direction: str) -> None:
+    """Move ``up``, ``down``, ``in`` or ``out``; say why when it cannot."""
+    moves = {"up": move_up, "down": move_down, "in": move_in, "out": move_out}
+    if not moves[direction](root, node_id):
+        raise WhyTreeError(CANNOT_MOVE[direction])
+
+
 # -- root causes ------------------------------------------------------------------
 
 

@@ -338,3 +338,19 @@ class TestActions:
         with pytest.raises(FactorError):
             make_action(pm, " ", "w1")
         assert pm.actions == []
+
+
+class TestMoveByName:
+    def test_moves_and_refusals_are_explained(self, tree: WhyNode) -> None:
+        from pmtui.model.whys import move
+
+        move(tree, "b", "in")
+        assert find_parent(tree, "b").id == "a"  # type: ignore[union-attr]
+        with pytest.raises(WhyTreeError, match="already first"):
+            move(tree, "a", "up")
+        with pytest.raises(WhyTreeError, match="already last"):
+            move(tree, "c", "down")
+        with pytest.raises(WhyTreeError, match="Indent needs"):
+            move(tree, "a1", "in")
+        with pytest.raises(WhyTreeError, match="right under the problem"):
+            move(tree, "c", "out")
