@@ -35,20 +35,45 @@ class SchemaError(ValueError):
 
 
 def to_dict(obj: Any) -> Any:
-    """A JSON-ready copy of a dataclass tree (ISO-8601 times, enum values)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    """A JSON-ready copy of a dataclass tree (ISO-8601 times, enum values).
+
+    Autosave runs this on every edit, so field names are looked up once per
+    class and plain values pass straight through.
+    """
+    kind = type(obj)
+    if kind in _PLAIN:
+        return obj
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
+    if kind is list:
+        return [to_dict(v) for v in obj]
     if isinstance(obj, Enum):
         return obj.value
-    if isinstance(obj, datetime):
+    if isinstance(obj, (datetime, date)):
         return obj.isoformat()
-    if isinstance(obj, date):
-        return obj.isoformat()
-    if isinstance(obj, list):
-        return [to_dict(v) for v in obj]
     if isinstance(obj, dict):
         return {str(k): to_dict(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [to_dict(v) for v in obj]
     return obj
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    try:
+        return _FIELD_NAMES[kind]
+    except KeyError:
+        names = None
+        if dataclasses.is_dataclass(kind):
+            names = tuple(f.name for f in dataclasses.fields(kind))
+        _FIELD_NAMES[kind] = names
+        return names
 
 
 def postmortem_from_dict(data: Any) -> PostMortem:

@@ -37,15 +37,27 @@ class FileLock:
         return self._fd is not None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        """Take the lock or raise LockedError naming the holder.
+
+        The lock file is removed on release, so after locking we check that
+        the path still names the file we locked; if a releasing holder
+        removed it meanwhile, we try again on the new file.
+        """
+        for _ in range(20):
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise LockedError(self.target, read_holder(self.path)) from None
+            except OSError:
+                os.close(fd)  # e.g. a file system without locks
+                raise
+            if _same_file(fd, self.path):
+                break
             os.close(fd)
-            raise LockedError(self.target, read_holder(self.path)) from None
-        except OSError:
-            os.close(fd)  # e.g. a file system without locks
-            raise
+        else:  # pragma: no cover - twenty lost races in a row
+            raise LockedError(self.target, read_holder(self.path))
         holder = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
@@ -61,9 +73,20 @@ class FileLock:
             return
         with contextlib.suppress(OSError):
             os.ftruncate(self._fd, 0)
+        with contextlib.suppress(OSError):
+            self.path.unlink()  # while still locked: nobody else holds it
         fcntl.flock(self._fd, fcntl.LOCK_UN)
         os.close(self._fd)
         self._fd = None
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        on_disk = path.stat()
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
 
 
 def is_locked(path: Path) -> LockHolder | bool | None:

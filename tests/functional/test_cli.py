@@ -65,7 +65,7 @@ def test_new_prints_path_and_creates_private_file(tmp_path: Path) -> None:
         assert doc.pm.incident.title == "Checkout down"
         assert doc.pm.incident.severity.value == "P1"
         assert doc.pm.timezone == "Europe/Berlin"
-    assert not (path.with_name(path.name + ".lock")).read_text()
+    assert not path.with_name(path.name + ".lock").exists()
 
 
 def test_new_uses_pmtui_home(tmp_path: Path) -> None:

@@ -203,3 +203,24 @@ class TestFormat:
             encode({"b": 1, "a": [1, 2]})
             == b'{\n  "a": [\n    1,\n    2\n  ],\n  "b": 1\n}\n'
         )
+
+
+def test_fast_encoder_writes_the_same_bytes_as_json() -> None:
+    """orjson (autosave's encoder) and json.dumps must agree byte for byte."""
+    import json
+
+    from pmtui.model import to_dict
+    from pmtui.paths import samples_dir
+    from pmtui.store import load
+    from pmtui.store.storage import encode
+
+    hostile = "a\x00b\x1b[31m|`<script>\u200f😀 é \\ \" / \u2028"
+    pm = load(samples_dir() / "checkout-outage.json")
+    pm.incident.summary = hostile
+    for data in ({"postmortem": {"1": to_dict(pm)}}, {"x": [], "y": {}, "f": 1.5}):
+        expected = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        assert encode(data) == expected.encode()
+    # the slow path keeps working where orjson refuses
+    assert encode({"s": "\udc80", "n": 2**70}) == (
+        '{\n  "n": 1180591620717411303424,\n  "s": "\\udc80"\n}\n'.encode()
+    )
