@@ -33,7 +33,14 @@ import pendulum
 
 from pmtui.model.enums import EventKind, KeyMoment
 from pmtui.model.session import Event, PostMortem
-from pmtui.model.timeline import incident_date, insert_event, key_time, sorted_events
+from pmtui.model.timeline import (
+    incident_date,
+    insert_event,
+    key_event,
+    key_time,
+    mark_key_moment,
+    sorted_events,
+)
 from pmtui.timeparse import TimeParseError, humanize_duration, split_leading_time
 
 NO_TIME = (
@@ -182,6 +189,14 @@ def move_event(pm: PostMortem, event: Event, at: datetime) -> None:
     pm.timeline.remove(event)
     event.at = at
     insert_event(pm, event)
+
+
+def move_mark(pm: PostMortem, event: Event, moment: KeyMoment | None) -> Event | None:
+    """Mark ``event`` as ``moment`` (or unmark it); returns the other event
+    that held the mark before, if any (at most one event per key moment)."""
+    holder = key_event(pm, moment) if moment is not None else None
+    mark_key_moment(pm, event, moment)
+    return holder if holder is not event else None
 
 
 def reference_date(pm: PostMortem, now: datetime) -> date:

@@ -1,0 +1,128 @@
+"""The import preview: what will be added, and every line that could not be read.
+
+Nothing is added until the preview is confirmed. Both lists can be long (a
+100,000-line log): they are :class:`~textual.widgets.Log` widgets, which draw
+only the lines in view, and their text is prepared off the UI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Log, Static
+
+from pmtui.model.timeline_import import ImportResult, Reader
+from pmtui.model.timeline_rules import fingerprint
+from pmtui.timeparse import format_time
+
+Mark = tuple[datetime, str]  # what makes two events identical (fingerprint)
+
+
+@dataclass
+class ImportPreview:
+    """What the preview shows; built from an ImportResult (see the screen)."""
+
+    source: str
+    format: str
+    events: list[str] = field(default_factory=list)  # one line per new event
+    bad: list[str] = field(default_factory=list)  # one line per unreadable line
+    repeats: int = 0
+    blank: int = 0
+
+    def summary(self) -> str:
+        parts = [f"{len(self.events):,} new event(s) to add"]
+        if self.repeats:
+            parts.append(f"{self.repeats:,} already on the timeline (not added again)")
+        parts.append(f"{len(self.bad):,} line(s) could not be read")
+        if self.blank:
+            parts.append(f"{self.blank:,} blank line(s) skipped")
+        return " · ".join(parts)
+
+
+def build_preview(
+    result: ImportResult, known: set[Mark], source: str, reader: Reader
+) -> ImportPreview:
+    """The preview's lines; slow for a big file, so call it in a worker."""
+    preview = ImportPreview(source, result.format.value, blank=result.blank)
+    seen = set(known)
+    for draft in result.drafts:
+        mark = fingerprint(draft.at, draft.text)
+        if mark in seen:
+            preview.repeats += 1
+            continue
+        seen.add(mark)
+        when = format_time(
+            draft.at, reader.tz, with_utc=False, ref_date=reader.ref_date
+        )
+        preview.events.append(f"{when}  [{draft.kind.label}]  {draft.text}")
+    preview.bad = [
+        f"line {bad.number}: {bad.reason} — {bad.text.strip()}" for bad in result.bad
+    ]
+    return preview
+
+
+class ImportPreviewDialog(ModalScreen[bool]):
+    """Confirm (True) adds the new events; escape or Cancel adds nothing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+y", "confirm", "Add them"),
+    ]
+
+    def __init__(self, preview: ImportPreview) -> None:
+        super().__init__(classes="dialog tl-dialog")
+        self.preview = preview
+
+    def compose(self) -> ComposeResult:
+        p = self.preview
+        with Vertical(classes="dialog-box", id="tl-import-box"):
+            yield Static(
+                f"Import {p.source} ({p.format})", classes="dialog-title", markup=False
+            )
+            yield Static(p.summary(), id="tl-import-summary", markup=False)
+            yield Label(
+                f"Will be added ({len(p.events):,}):", classes="tl-import-heading"
+            )
+            yield Log(id="tl-import-events", auto_scroll=False)
+            yield Label(
+                f"Could not be read ({len(p.bad):,}), with the reason:",
+                classes="tl-import-heading",
+            )
+            yield Log(id="tl-import-bad", auto_scroll=False)
+            with Horizontal(classes="dialog-buttons"):
+                label = (
+                    f"Add {len(p.events):,} event(s)" if p.events else "Nothing to add"
+                )
+                yield Button(label, variant="primary", id="tl-import-add")
+                yield Button("Cancel", id="tl-import-cancel")
+            yield Label(
+                "ctrl+y or the button: add · escape: cancel", classes="dialog-keys"
+            )
+
+    def on_mount(self) -> None:
+        p = self.preview
+        events = self.query_one("#tl-import-events", Log)
+        events.write_lines(p.events or ["(none: nothing new in this file)"])
+        bad = self.query_one("#tl-import-bad", Log)
+        bad.write_lines(p.bad or ["(none: every line was read)"])
+        events.scroll_home(animate=False)
+        bad.scroll_home(animate=False)
+        button = self.query_one("#tl-import-add", Button)
+        button.disabled = not p.events
+        (button if p.events else self.query_one("#tl-import-cancel", Button)).focus()
+
+    @on(Button.Pressed, "#tl-import-add")
+    def action_confirm(self) -> None:
+        if self.preview.events:
+            self.dismiss(True)
+
+    @on(Button.Pressed, "#tl-import-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)

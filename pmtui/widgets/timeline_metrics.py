@@ -1,0 +1,159 @@
+"""Metrics beside the timeline: durations in words and exact, and the phase bar.
+
+The panel draws itself for its own width: tall and narrow (beside the table)
+one metric per two lines and one legend line per phase; wide and short (under
+the table on a small terminal) everything in a few lines. The phase bar is
+always as wide as the panel. Phases differ by fill character, and the legend
+names each one, so nothing depends on colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import pendulum
+from rich.text import Text
+from textual.geometry import Size
+from textual.widget import Widget
+
+from pmtui.model.enums import KeyMoment
+from pmtui.model.session import PostMortem
+from pmtui.model.timeline import Metrics, key_time, metrics
+from pmtui.model.timeline_phases import FILL, NAME, PhaseBar, phase_bar
+from pmtui.timeparse import exact_duration, format_time, humanize_duration
+
+TALL_BELOW = 50  # narrower than this: the tall layout
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """Everything the panel shows, so an unchanged panel is not redrawn."""
+
+    metrics: Metrics
+    times: tuple[datetime | None, ...]
+    events: int
+    gaps: int
+    threshold: int
+    tz: str = "UTC"
+    pm: PostMortem | None = field(default=None, compare=False)
+
+
+# label when tall, label when wide, Metrics attribute, what is missing
+_LABELS = (
+    ("Time to detect", "Detect", "time_to_detect", "detected"),
+    ("Time to mitigate", "Mitigate", "time_to_mitigate", "mitigated"),
+    ("Time to resolve", "Resolve", "time_to_resolve", "resolved"),
+    ("Total impact", "Impact", "total_impact", "mitigated"),
+)
+# colour only adds to the fill characters, which already tell phases apart
+COLOUR = {
+    KeyMoment.IMPACT_BEGAN: "red",
+    KeyMoment.DETECTED: "yellow",
+    KeyMoment.MITIGATED: "green",
+    KeyMoment.RESOLVED: "bold",
+}
+
+
+def _value(span: timedelta | None, needs: str) -> tuple[str, str]:
+    if span is None:
+        return "—", f"(mark {needs})"
+    return humanize_duration(span), exact_duration(span)
+
+
+class TimelineMetrics(Widget):
+    """Time to detect / mitigate / resolve, total impact, and the phase bar."""
+
+    DEFAULT_CSS = "TimelineMetrics { height: auto; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._facts: _Facts | None = None
+
+    def show(self, pm: PostMortem, *, gaps: int) -> None:
+        facts = _Facts(
+            metrics(pm),
+            tuple(key_time(pm, m) for m in KeyMoment),
+            len(pm.timeline),
+            gaps,
+            pm.gap_threshold_minutes,
+            pm.timezone,
+            pm,
+        )
+        if facts != self._facts:
+            self._facts = facts
+            self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        console = self.app.console
+        return sum(len(line.wrap(console, width)) for line in self._lines(width))
+
+    def render(self) -> Text:
+        return Text("\n").join(self._lines(self.content_region.width))
+
+    # -- the lines ------------------------------------------------------------
+
+    def _lines(self, width: int) -> list[Text]:
+        facts = self._facts
+        if facts is None or facts.pm is None or width <= 0:
+            return []
+        bar = phase_bar(facts.pm, width)
+        noun = "event" if facts.events == 1 else "events"
+        gaps = f"{facts.gaps} gap{'s' if facts.gaps != 1 else ''}"
+        if width >= TALL_BELOW:
+            return [*self._wide_metrics(facts), *self._phases(facts, bar, False)]
+        lines = self._tall_metrics(facts)
+        lines += [Text(""), Text("Phases", style="bold")]
+        lines += self._phases(facts, bar, True)
+        count = f"{facts.events} {noun} · {gaps} over {facts.threshold} min"
+        return [*lines, Text(""), Text(count, style="dim")]
+
+    def _tall_metrics(self, facts: _Facts) -> list[Text]:
+        lines = []
+        for label, _, attribute, needs in _LABELS:
+            words, exact = _value(getattr(facts.metrics, attribute), needs)
+            lines.append(Text(label, style="bold"))
+            line = Text("  ")
+            line.append(words, style="bold" if words != "—" else "dim")
+            line.append(f"  {exact}", style="dim")
+            lines.append(line)
+        return lines
+
+    def _wide_metrics(self, facts: _Facts) -> list[Text]:
+        parts = []
+        for _, label, attribute, needs in _LABELS:
+            words, exact = _value(getattr(facts.metrics, attribute), needs)
+            part = Text(f"{label} ")
+            part.append(words, style="bold")
+            part.append(f" {exact}" if words == "—" else f" ({exact})", style="dim")
+            parts.append(part)
+        return [Text(" · ").join(parts[:2]), Text(" · ").join(parts[2:])]
+
+    def _phases(self, facts: _Facts, bar: PhaseBar, tall: bool) -> list[Text]:
+        if not bar.bar:
+            return [Text(bar.problem, style="italic")]
+        legend = [(p.moment, humanize_duration(p.duration)) for p in bar.phases]
+        if bar.resolved:
+            at = facts.times[list(KeyMoment).index(KeyMoment.RESOLVED)]
+            day = pendulum.instance(at).in_timezone(facts.tz).date() if at else None
+            when = format_time(at, facts.tz, with_utc=False, ref_date=day) if at else ""
+            legend.append((KeyMoment.RESOLVED, when))
+        line = Text()
+        for char in bar.bar:
+            moment = next(m for m, c in FILL.items() if c == char)
+            line.append(char, style=COLOUR[moment])
+        lines = [line]
+        for moment, note in legend:
+            item = Text()
+            item.append(FILL[moment], style=COLOUR[moment])
+            if tall:
+                item.append(f" {NAME[moment]:<10}{note}")
+                lines.append(item)
+            else:
+                item.append(f" {NAME[moment]}")
+                if len(lines) == 1:
+                    lines.append(Text())
+                else:
+                    lines[-1].append(" · ")
+                lines[-1].append_text(item)
+        return lines

@@ -1,0 +1,58 @@
+"""The quick-add line: a time, then what happened; Enter adds.
+
+``09:11 error-rate alert fired``, ``+7m rollback started``, ``now status page
+updated``. A bad or missing time shows under the line and the text stays.
+Typing here changes nothing else on screen (the table is not touched until
+Enter), so it keeps up with a room talking however long the timeline is.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Input
+
+from pmtui.widgets.field import Field
+
+LABEL = "New event: a time, then what happened · Enter adds"
+PLACEHOLDER = "09:11 error-rate alert fired · +7m rollback started · now …"
+
+
+class QuickAddInput(Input):
+    """The line itself; down goes to the table."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "to_table", "To the table", show=False),
+    ]
+
+    class TableRequested(Message):
+        """Move the focus to the table."""
+
+    def action_to_table(self) -> None:
+        self.post_message(self.TableRequested())
+
+
+class QuickAdd(Field):
+    """Label, the line, and the error line under it."""
+
+    def __init__(self, *, disabled: bool = False) -> None:
+        super().__init__(
+            LABEL,
+            QuickAddInput(placeholder=PLACEHOLDER, id="tl-add", disabled=disabled),
+            id="tl-add-field",
+        )
+        self.has_error = False
+
+    @property
+    def input(self) -> QuickAddInput:
+        assert isinstance(self.control, QuickAddInput)
+        return self.control
+
+    def show_error(self, message: str | None) -> None:
+        """Set or clear the message; clearing an empty one costs nothing."""
+        if message is None and not self.has_error:
+            return
+        self.has_error = message is not None
+        self.set_error(message)
