@@ -26,6 +26,7 @@ from pmtui.paths import stylesheets
 from pmtui.screens import step_screen_class
 from pmtui.screens.base import SessionContext, StepScreen
 from pmtui.store import Archive, PostMortemFile, SaveError, StoreError
+from pmtui.themes import presentation_commands, register_themes
 from pmtui.widgets.stepper import step_key
 
 SAVE_DELAY = 0.4
@@ -41,6 +42,7 @@ class PmtuiApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, id="quit_c"),
         Binding("ctrl+s", "save", "Save", show=False, id="save"),
         Binding("ctrl+z", "undo", "Undo delete", show=False, id="undo"),
+        Binding("ctrl+f", "toggle_focus_mode", "Focus mode", show=False, id="focus"),
         *[
             Binding(
                 step_key(s), f"goto('{s.value}')", s.label, show=False, priority=True
@@ -58,6 +60,8 @@ class PmtuiApp(App[None]):
         read_only: bool = False,
     ) -> None:
         super().__init__()
+        register_themes(self)
+        self.focus_mode = False
         self.archive = archive
         self.clock: Clock = clock or SystemClock()
         self._open_path = open_path
@@ -144,6 +148,10 @@ class PmtuiApp(App[None]):
             self.open_file(restored)
 
     def close_file(self) -> None:
+        from pmtui.model.timebox import pause_all
+
+        if self.ctx is not None and not self.ctx.read_only:
+            self._dirty = pause_all(self.ctx.pm, self.clock.now()) or self._dirty
         self.flush()
         if self.doc is not None:
             self.doc.close()
@@ -260,6 +268,15 @@ class PmtuiApp(App[None]):
             self.screen.refresh_from_model()
         self.notify(f"Restored {removal.label}.")
 
+    # -- presentation -------------------------------------------------------
+
+    def action_toggle_focus_mode(self) -> None:
+        """Focus mode for screen-sharing: no footer or side panels."""
+        self.focus_mode = not self.focus_mode
+        self.set_class(self.focus_mode, "-focus-mode")
+        if self.focus_mode:
+            self.notify("Focus mode: ctrl+f brings the footer back.", timeout=3)
+
     # -- help and the command palette ----------------------------------------
 
     def action_help(self) -> None:
@@ -286,4 +303,5 @@ class PmtuiApp(App[None]):
             yield SystemCommand(
                 "Home", "Close this post-mortem, list all", self.action_home
             )
+        yield from presentation_commands(self, screen, self.action_toggle_focus_mode)
         yield SystemCommand("Help", "Every key (F1)", self.action_help)

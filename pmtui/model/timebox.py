@@ -120,6 +120,10 @@ def planned_seconds(pm: PostMortem, key: str) -> float | None:
 def read(pm: PostMortem, key: str, now: datetime) -> Reading:
     """The timer of ``key`` (a Step value or :data:`MEETING`) at ``now``."""
     timer = pm.timers.get(key)
+    if timer is None and key == MEETING:
+        # Kept before the meeting clock existed: the steps' time is the meeting's.
+        spent = sum(elapsed(t, now) for t in pm.timers.values())
+        return Reading(spent, planned_seconds(pm, key), False)
     if timer is None:
         return Reading(0.0, planned_seconds(pm, key), False)
     return Reading(
@@ -155,7 +159,9 @@ def toggle(pm: PostMortem, step: str, now: datetime) -> bool:
     if meeting_running(pm):
         pause_all(pm, now)
         return False
-    start(_timer(pm, MEETING), now)
+    if MEETING not in pm.timers:
+        pm.timers[MEETING] = StepTimer(read(pm, MEETING, now).elapsed)
+    start(pm.timers[MEETING], now)
     enter_step(pm, step, now)
     return True
 

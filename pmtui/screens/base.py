@@ -22,6 +22,7 @@ from pmtui.model.session import ParkedItem, PostMortem
 from pmtui.model.undo import Removal
 from pmtui.store import Archive
 from pmtui.widgets.stepper import Stepper
+from pmtui.widgets.timebox import TimeBox
 
 
 @dataclass
@@ -45,6 +46,7 @@ class StepScreen(Screen[None]):
         Binding("ctrl+n,ctrl+pagedown", "app.next_step", "Next step", id="next_step"),
         Binding("ctrl+b,ctrl+pageup", "app.previous_step", "Prev step", id="prev_step"),
         Binding("ctrl+l", "park", "Park idea", id="park"),
+        Binding("ctrl+t", "toggle_timer", "Timer", id="timer"),
     ]
 
     def __init__(self, ctx: SessionContext) -> None:
@@ -60,6 +62,7 @@ class StepScreen(Screen[None]):
         with Horizontal(id="step-header"):
             yield Static(self.header_text(), id="step-title", markup=False)
             yield from self.compose_header_extras()
+            yield TimeBox(self.ctx, self.STEP)
         yield from self.compose_body()
         yield Footer()
 
@@ -93,6 +96,15 @@ class StepScreen(Screen[None]):
     def refresh_from_model(self) -> None:
         """Re-render from ``self.pm`` (after undo). Screens may do better."""
         self.call_later(self.recompose)
+
+    # -- the time box ----------------------------------------------------------
+
+    def action_toggle_timer(self) -> None:
+        """Start or pause the meeting clock and this step's time box."""
+        if self.ctx.read_only:
+            self.notify("Read-only: the timers do not run.", severity="warning")
+            return
+        self.query_one(TimeBox).toggle()
 
     # -- the parking lot ------------------------------------------------------
 

@@ -20,6 +20,9 @@ GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
     ("F2 … F9", "jump to a step: F2 Incident … F9 Report"),
     ("ctrl+s", "save now (every edit is saved anyway within a second)"),
     ("ctrl+z", "bring back the last thing deleted"),
+    ("ctrl+l", "park an idea for later (it comes back at Next steps)"),
+    ("ctrl+t", "start or pause the meeting clock and this step's time box"),
+    ("ctrl+f", "focus mode for screen-sharing: no footer, no side panels"),
     ("tab / shift+tab", "next / previous field"),
 )
 

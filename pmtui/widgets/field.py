@@ -7,10 +7,13 @@ line; they never block.
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Static, TextArea
+
+from pmtui.widgets.blameless_hint import hint_for, is_cause_field
 
 
 class Field(Vertical):
@@ -22,10 +25,22 @@ class Field(Vertical):
     Field > .field--error.-shown, Field > .field--hint.-shown { display: block; }
     """
 
-    def __init__(self, label: str, control: Widget, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        control: Widget,
+        *,
+        id: str | None = None,
+        cause: bool | None = None,
+    ) -> None:
+        """``cause``: the text is a cause (names as subjects are hinted); by
+        default guessed from the control's id (why, factor, trigger)."""
         super().__init__(id=id, classes="field")
         self._label = label
         self.control = control
+        self.cause = is_cause_field(control) if cause is None else cause
+        self._hint: str | None = None  # the screen's own hint
+        self._blameless: str | None = None  # the blameless-language hint
 
     def compose(self) -> ComposeResult:
         yield Label(self._label, classes="field--label")
@@ -42,8 +57,29 @@ class Field(Vertical):
         if isinstance(self.control, Input):
             self.control.set_class(bool(message), "-invalid")
 
+    def on_mount(self) -> None:
+        if isinstance(self.control, Input):
+            self.watch(self.control, "value", self._check_blameless, init=False)
+
+    @on(TextArea.Changed)
+    def _text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is self.control:
+            self._check_blameless(event.text_area.text)
+
+    def _check_blameless(self, text: str) -> None:
+        message = hint_for(self, text, cause=self.cause)
+        if message != self._blameless:
+            self._blameless = message
+            self._show_hint()
+
     def set_hint(self, message: str | None) -> None:
-        """Show a gentle hint (prefixed ⚑) under the field, or clear it."""
+        """Show a gentle hint (prefixed ⚑) under the field, or clear it.
+        A blameless-language hint, while there is one, shows first."""
+        self._hint = message
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        message = self._blameless or self._hint
         line = self.query_one(".field--hint", Static)
         line.update(f"⚑ {message}" if message else "")
         line.set_class(bool(message), "-shown")

@@ -239,3 +239,13 @@ def test_timer_text_variants() -> None:
     assert timer_text(Reading(432, None, True)) == "⏱ 07:12"
     assert timer_text(Reading(961, 900, False)) == "⏸ OVER paused 16:01 / 15:00"
     assert timer_text(Reading(432, 900, True), compact=True) == "⏱ 07:12/15:00"
+
+
+def test_without_a_meeting_clock_the_meeting_is_the_sum_of_the_steps(
+    pm: PostMortem, clock: FixedClock
+) -> None:
+    pm.timers = {"tone": StepTimer(240.0), "timeline": StepTimer(1020.0)}
+    assert read(pm, MEETING, clock.now()) == Reading(1260.0, 3600.0, False)
+    toggle(pm, "causes", clock.now())
+    clock.advance(minutes=1)
+    assert read(pm, MEETING, clock.now()) == Reading(1320.0, 3600.0, True)
