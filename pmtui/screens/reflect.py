@@ -8,15 +8,13 @@ action (it remembers the item it addresses), sort by votes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
-from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from pmtui.model.enums import ReflectionList, Step
 from pmtui.model.lookup import reflection_list
@@ -46,9 +44,6 @@ class ReflectScreen(StepScreen):
         Binding("alt+2", "focus_list('could_improve')", "Improve", show=False),
         Binding("alt+3", "focus_list('lucky')", "Lucky", show=False),
     ]
-
-    def compose_header_extras(self) -> Iterable[Widget]:
-        yield Static("", id="reflect-counts", markup=False)
 
     def compose_body(self) -> ComposeResult:
         with Container(id="reflect-lists"):
@@ -84,19 +79,10 @@ class ReflectScreen(StepScreen):
         with_action = {a.addresses for a in self.pm.actions if a.addresses is not None}
         panel = self._panel(which)
         panel.show(reflection_list(self.pm, which), with_action)
-        self._update_counts()
 
     def _render_all(self) -> None:
         for which in ReflectionList:
             self._show_list(which)
-
-    def _update_counts(self) -> None:
-        items = [i for w in ReflectionList for i in reflection_list(self.pm, w)]
-        ids = {item.id for item in items}
-        actions = sum(1 for a in self.pm.actions if a.addresses in ids)
-        self.query_one("#reflect-counts", Static).update(
-            f"{len(items)} items · {actions} → actions"
-        )
 
     def refresh_from_model(self) -> None:
         self._render_all()
