@@ -73,6 +73,24 @@ def write_export(
     return path
 
 
+def keep_export(path: Path, text: str) -> bool:
+    """Make sure ``path`` holds ``text``: write it if absent, never replace.
+
+    True when the file holds ``text`` (written now or already there), False
+    when a different file is in the way. Raises :class:`ExportError` otherwise.
+    """
+    try:
+        if Path(path).read_bytes() == text.encode("utf-8"):
+            return True
+    except OSError:
+        pass
+    try:
+        write_export(path, text, make_folder=True)
+    except ExportExistsError:
+        return False
+    return True
+
+
 def _write_new(path: Path, data: bytes) -> None:
     if path.exists() or path.is_symlink():
         raise ExportExistsError(path)

@@ -11,6 +11,7 @@ from pmtui.store.exports import (
     ExportError,
     ExportExistsError,
     default_export_path,
+    keep_export,
     write_export,
 )
 
@@ -64,3 +65,12 @@ def test_default_path_is_named_after_the_post_mortem(tmp_path: Path) -> None:
         "2026-11-18-checkout.plain.md"
     )
     assert default_export_path(tmp_path, None, "html").name == "report.html"
+
+
+def test_keep_export_writes_once_and_never_replaces(tmp_path: Path) -> None:
+    path = tmp_path / "exports" / "r.md"
+    assert keep_export(path, "report") is True
+    assert keep_export(path, "report") is True  # already there, same text
+    path.write_text("edited by hand")
+    assert keep_export(path, "report") is False
+    assert path.read_text() == "edited by hand"
