@@ -103,12 +103,11 @@ class ActionsScreen(StepScreen):
         self.query_one("#action-detail").display = has_actions
         total = len(self.pm.actions)
         flagged = count_with_hints(self.pm.actions, today=today)
-        if not total:
-            count = "no actions yet"
-        elif flagged:
+        count = ""
+        if flagged:
             count = f"{HINT_SYMBOL} {flagged} of {total} with hints"
-        else:
-            count = f"✓ {total} actions, no hints"
+        elif total:
+            count = "✓ no hints"
         self.query_one("#actions-hint-count", Static).update(count)
         self._show_detail()
 
@@ -129,11 +128,15 @@ class ActionsScreen(StepScreen):
             detail.update("")
             return
         today = self.today()
-        due = format_due(action.due, today=today) if action.due else "no due date"
+        due = (
+            f"due {format_due(action.due, today=today)}"
+            if action.due
+            else "no due date"
+        )
         lines = [
             action.text,
             f"{status_text(action.status)} · {action.priority.value} · "
-            f"{action.type.label} · {action.owner or 'no owner'} · due {due}",
+            f"{action.type.label} · {action.owner or 'no owner'} · {due}",
             f"addresses: {describe_target(self.pm, action.addresses) or '—'}"
             + (f" · {action.link}" if action.link else ""),
         ]

@@ -48,7 +48,7 @@ def status_text(status: ActionStatus) -> str:
 
 
 def hint_text(hints: list[Hint]) -> str:
-    return f"{HINT_SYMBOL} " + " · ".join(h.label for h in hints) if hints else ""
+    return f"{HINT_SYMBOL} " + ", ".join(h.label for h in hints) if hints else ""
 
 
 def _cell(text: str, style: str = "") -> Text:
