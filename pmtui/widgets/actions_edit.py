@@ -139,8 +139,3 @@ def cell_editor(
             set_addresses,
         )
     return None
-
-
-def due_is_shown(action: Action, today: date) -> str:
-    """The due date as the table shows it (for messages)."""
-    return format_due(action.due, today=today) if action.due else "no due date"
