@@ -14,7 +14,7 @@ from pmtui.model.lookup import iter_whys
 from pmtui.model.session import PostMortem
 from pmtui.model.timeline import incident_date
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 
 
 def summarize(pm: PostMortem) -> dict[str, Any]:
@@ -45,7 +45,8 @@ def summarize(pm: PostMortem) -> dict[str, Any]:
             }
             for a in pm.actions
         ],
-        "search_text": "\n".join(_search_text(pm)),
+        "root_causes": _root_causes(pm),
+        "search": _search_fields(pm),
     }
 
 
@@ -58,14 +59,29 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _search_text(pm: PostMortem) -> list[str]:
-    parts = [pm.incident.title, pm.incident.summary, pm.incident.impact.description]
-    parts += [e.text for e in pm.timeline]
-    parts += [n.text for n, _ in iter_whys(pm.causes.whys)]
-    parts += [f.text for f in pm.causes.factors]
-    parts += [pm.causes.trigger, pm.causes.resolution, pm.causes.detection]
-    parts += [a.text for a in pm.actions]
-    return [p for p in parts if p]
+def _root_causes(pm: PostMortem) -> list[str]:
+    """The why nodes marked as root causes (else the deepest answers) and the
+    trigger: what "has this happened before?" compares."""
+    whys = [(n, d) for n, d in iter_whys(pm.causes.whys) if d and n.text.strip()]
+    marked = [n.text for n, _ in whys if n.root_cause]
+    if not marked and whys:
+        deepest = max(d for _, d in whys)
+        marked = [n.text for n, d in whys if d == deepest]
+    return [t for t in [*marked, pm.causes.trigger] if t.strip()]
+
+
+def _search_fields(pm: PostMortem) -> dict[str, str]:
+    """The searchable text by where it comes from (search says why it matched)."""
+    fields = {
+        "title": [pm.incident.title],
+        "summary": [pm.incident.summary, pm.incident.impact.description],
+        "timeline": [e.text for e in pm.timeline],
+        "causes": [n.text for n, _ in iter_whys(pm.causes.whys)]
+        + [pm.causes.trigger, pm.causes.resolution, pm.causes.detection],
+        "factors": [f.text for f in pm.causes.factors],
+        "actions": [a.text for a in pm.actions],
+    }
+    return {name: "\n".join(p for p in parts if p) for name, parts in fields.items()}
 
 
 def open_actions(summary: dict[str, Any]) -> list[dict[str, Any]]:

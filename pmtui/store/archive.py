@@ -24,25 +24,18 @@ from pmtui.model.timeline import incident_date
 from pmtui.store.atomic import atomic_write, ensure_dir
 from pmtui.store.document import PostMortemFile, load
 from pmtui.store.errors import BrokenFileError, LockedError
+from pmtui.store.home import default_dir
 from pmtui.store.lock import is_locked, lock_path
 from pmtui.store.storage import backup_path, encode
+
+__all__ = ["Archive", "Entry", "default_dir", "slugify"]
 
 INDEX_NAME = ".index.json"
 SUFFIX = ".json"
 GITIGNORE = (
     "# pmtui: keep the post-mortems, not the machinery\n"
-    "*.lock\n*.bak\n.*.tmp\n.index.json\n*.broken-*\nexports/\n"
+    "*.lock\n*.bak\n.*.tmp\n.index.json\n.index-lean.txt\n*.broken-*\nexports/\n"
 )
-
-
-def default_dir() -> Path:
-    """``PMTUI_HOME`` if set, else the platform's user data folder."""
-    env = os.environ.get("PMTUI_HOME")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("pmtui", appauthor=False))
 
 
 def slugify(text: str, limit: int = 48) -> str:
