@@ -1,7 +1,7 @@
 """Step 1: setting the tone, the meeting's opening.
 
 The blameless statement, large enough to read aloud to a screen-shared room
-(ctrl+o edits it; ctrl+t makes it the archive's team default; ctrl+r puts the
+(ctrl+o edits it; ctrl+g makes it the archive's team default; ctrl+r puts the
 default back); purpose and expected outcomes; the agenda with its time boxes;
 who is present; and the open actions of earlier related post-mortems.
 """
@@ -37,7 +37,7 @@ class ToneScreen(StepScreen):
     HELP_TITLE = "Set the tone"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "edit_statement", "Edit statement", id="edit_statement"),
-        Binding("ctrl+t", "team_default", "Make team default", id="team_default"),
+        Binding("ctrl+g", "team_default", "Make team default", id="team_default"),
         Binding("ctrl+r", "reset_statement", "Reset statement", id="reset_statement"),
     ]
 
@@ -104,7 +104,7 @@ class ToneScreen(StepScreen):
         keys = (
             "ctrl+o: done editing"
             if editing
-            else "ctrl+o: edit · ctrl+t: make it the team default · ctrl+r: reset"
+            else "ctrl+o: edit · ctrl+g: make it the team default · ctrl+r: reset"
         )
         self.query_one("#statement-source", Static).update(f"({source}) {keys}")
 
