@@ -27,7 +27,7 @@ from textual.widgets import (
 
 from pmtui.model import whys
 from pmtui.model.enums import Step
-from pmtui.model.factors import FactorError, make_action
+from pmtui.model.factors import FactorError, actions_addressing, make_action
 from pmtui.model.session import WhyNode
 from pmtui.screens.base import StepScreen
 from pmtui.widgets.factors_panel import FactorsPanel
@@ -185,9 +185,15 @@ class CausesScreen(StepScreen):
 
     def action_why_action(self) -> None:
         def act(node: WhyNode, level: int) -> str:
-            action = make_action(self.pm, node.text, node.id)
             name = "the problem" if level == 0 else f"why {level}"
             key = step_key(Step.ACTIONS).upper()
+            existing = actions_addressing(self.pm, node.id)
+            if existing:
+                raise FactorError(
+                    f"Action {existing[0].id} already addresses {name}; "
+                    f"add more at Actions ({key})."
+                )
+            action = make_action(self.pm, node.text, node.id)
             self.notify(
                 f'Action {action.id} added for {name}: "{whys.short_label(node.text)}".'
                 f" Give it an owner and a due date at Actions ({key}).",

@@ -99,6 +99,7 @@ class FactorsPanel(Vertical):
                     placeholder="e.g. no canary for secret rotations",
                     id="factor-text",
                     disabled=self.read_only,
+                    select_on_focus=False,
                 ),
                 id="factor-text-field",
             )
@@ -250,8 +251,10 @@ class FactorsPanel(Vertical):
         self.query_one("#factor-text", Input).focus()
 
     def _end_edit(self) -> None:
+        """Back to adding: empty text, no linked why (the category stays)."""
         self.editing = None
         self.query_one("#factor-text", Input).value = ""
+        self.query_one("#factor-why", Select).clear()
         self.query_one("#factor-add", Button).label = "Add"
         self.query_one("#factor-text-field .field--label", Static).update(
             "New factor (enter: add)"
@@ -290,6 +293,14 @@ class FactorsPanel(Vertical):
     def make_action(self) -> None:
         factor = self.selected()
         if factor is None or not self._allowed():
+            return
+        existing = actions_addressing(self.pm, factor.id)
+        if existing:
+            self.notify(
+                f"Action {existing[0].id} already addresses this factor; "
+                "add more at the Actions step.",
+                severity="warning",
+            )
             return
         action = make_action(self.pm, factor.text, factor.id)
         self.post_message(Edited())

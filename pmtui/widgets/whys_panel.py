@@ -57,7 +57,7 @@ class WhysPanel(Vertical):
         yield Static("", id="why-hint", markup=False)
         yield Field(
             "Selected why (type to edit · enter: done · escape: undo)",
-            Input(id="why-text", disabled=self.read_only),
+            Input(id="why-text", disabled=self.read_only, select_on_focus=False),
             id="why-field",
         )
         with Horizontal(id="why-buttons"):
@@ -107,8 +107,12 @@ class WhysPanel(Vertical):
         name = "problem statement" if level == 0 else f"why {level}"
         mark = f" · {ROOT_CAUSE_MARK}" if node.root_cause else ""
         hint = whys.root_cause_hint(node, level)
+        tip = ""
+        if not self.causes.whys.children:
+            tip = "  ·  enter: write it  ·  w: ask why it happened"
         line = self.query_one("#why-hint", Static)
-        line.update(f"Selected: {name}{mark}" + (f"  ⚑ {hint}" if hint else ""))
+        text = f"Selected: {name}{mark}{tip}" + (f"  ⚑ {hint}" if hint else "")
+        line.update(text)
         line.set_class(bool(hint), "-hint")
 
     @on(OptionList.OptionHighlighted, "#whys")
@@ -134,7 +138,7 @@ class WhysPanel(Vertical):
             return
         node.text = event.value
         self.field.set_error(None)
-        self.tree.show(self.causes.whys, node.id)
+        self.tree.refresh_node(node.id)
         self.post_message(Edited())
 
     @on(Input.Submitted, "#why-text")

@@ -160,6 +160,15 @@ class WhysTree(OptionList):
         self.highlighted = index
         self.scroll_to_highlight()
 
+    def refresh_node(self, node_id: str) -> None:
+        """Redraw one node after its text changed (cheaper than ``show``)."""
+        if self._root is None:
+            return
+        for rows in layout_tree(self._root, self._width):
+            if rows.node_id == node_id:
+                self.replace_option_prompt(node_id, to_content(rows))
+                return
+
     def _render_width(self) -> int:
         width = self.scrollable_content_region.width
         return max(width - 1, MIN_TEXT_WIDTH * 2) if width else 76
