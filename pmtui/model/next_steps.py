@@ -69,19 +69,15 @@ def is_overdue(action: Action, today: date) -> bool:
 
 
 def due_text(action: Action, today: date) -> str:
-    """``Fri 4 Dec``, ``⚠ overdue Mon 16 Nov`` or ``⚠ no due date``."""
+    """``Fri 4 Dec``; ``⚠ Mon 16 Nov`` when overdue; ``⚠ no date`` when none.
+
+    Screens put the word "overdue" beside an overdue action, so the warning
+    is never the symbol alone.
+    """
     if action.due is None:
-        return "⚠ no due date"
+        return "⚠ no date"
     shown = format_due(action.due, today=today)
-    return f"⚠ overdue {shown}" if is_overdue(action, today) else shown
-
-
-STATUS_MARKS = {
-    ActionStatus.OPEN: "○ open",
-    ActionStatus.IN_PROGRESS: "◐ in progress",
-    ActionStatus.DONE: "✓ done",
-    ActionStatus.WONT_DO: "✗ won't do",
-}
+    return f"⚠ {shown}" if is_overdue(action, today) else shown
 
 
 def local_date(moment: datetime, tz: str) -> date:

@@ -16,7 +16,7 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Static
 
@@ -98,11 +98,18 @@ class NextStepsScreen(StepScreen):
                     "a runbook's name; enter adds",
                     id="next-runbooks",
                 )
-                yield Button(
-                    "Close the meeting → report",
-                    variant="success",
-                    id="next-close",
-                )
+        with Horizontal(id="next-bar"):
+            yield Button(
+                "Close the meeting → report",
+                variant="success",
+                compact=True,
+                id="next-close",
+            )
+            yield Static(
+                "ctrl+r · the status becomes review; the report comes next",
+                id="next-bar-note",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         self._layout(self.size.width)
@@ -147,7 +154,7 @@ class NextStepsScreen(StepScreen):
         groups = group_by_owner(self.pm.actions)
         owners = sum(1 for g in groups if g.owner)
         total = sum(len(g.actions) for g in groups)
-        parts = [f"{total} actions, {owners} owners"]
+        parts = [f"{total} actions, {owners} owners"] if total else []
         nobody = sum(len(g.actions) for g in groups if not g.owner)
         if nobody:
             parts.append(f"⚠ {nobody} without owner")

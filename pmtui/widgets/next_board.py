@@ -1,8 +1,9 @@
 """Who does what by when: the actions grouped by owner, to read out loud.
 
-Each owner's name, then their actions by due date: a status symbol, the
-action, when it is due (overdue and missing dates say so in words) and the
-priority. Won't-do actions are left out; nobody does them.
+Each owner's name, then their actions by due date: a status symbol, when
+it is due (⚠ before an overdue or missing date, and "overdue" in words after
+the action), the priority and the action. Won't-do actions are left out;
+nobody does them.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ _MARKS = {
 }
 
 EMPTY = (
-    "No actions yet. Add them at Actions (F7), or make one from an "
-    "improvement with a at Went well / Improve (F6)."
+    "No actions yet. Add them at Actions (F7), or turn an improvement into "
+    "one: press a on it at Went well / Improve (F6)."
 )
 
 
@@ -54,6 +55,8 @@ def board(actions: list[Action], today: date) -> RenderableType:
             text = Text(action.text)
             if action.status is not ActionStatus.OPEN:
                 text.append(f" ({action.status.label})", style="italic")
+            if is_overdue(action, today):
+                text.append("  ⚠ overdue", style="bold")
             warn = is_overdue(action, today) or action.due is None
             table.add_row(
                 f"  {_MARKS[action.status]}",

@@ -54,10 +54,16 @@ class DateField(Vertical):
     def input(self) -> Input:
         return self.query_one(Input)
 
-    def _resolved(self) -> str:
+    def _resolved(self, *, valid: bool = True) -> str:
         if self.value is None:
             return "→ no date yet"
-        return f"→ {format_due(self.value, today=self.today)}"
+        shown = format_due(self.value, today=self.today)
+        return f"→ {shown}" if valid else f"(the saved date stays {shown})"
+
+    def _show_resolved(self, *, valid: bool) -> None:
+        line = self.query_one(".next-resolved", Static)
+        line.update(self._resolved(valid=valid))
+        line.set_class(not valid, "-stale")
 
     def _parse(self) -> date:
         return parse_due(self.input.value, today=self.today)
@@ -70,9 +76,10 @@ class DateField(Vertical):
         except TimeParseError:
             return  # still typing: the message comes on enter or leaving
         self.query_one(Field).set_error(None)
-        if value != self.value:
-            self.value = value
-            self.query_one(".next-resolved", Static).update(self._resolved())
+        changed = value != self.value
+        self.value = value
+        self._show_resolved(valid=True)
+        if changed:
             self.post_message(self.Chosen(self, value))
 
     @on(Input.Submitted)
@@ -83,8 +90,10 @@ class DateField(Vertical):
             self._parse()
         except TimeParseError as error:
             self.query_one(Field).set_error(str(error))
+            self._show_resolved(valid=False)
             return
         self.query_one(Field).set_error(None)
+        self._show_resolved(valid=True)
 
     def set_disabled(self, disabled: bool) -> None:
         self.input.disabled = disabled

@@ -25,8 +25,8 @@ from pmtui.model.session import Item
 
 TITLES = {
     ReflectionList.WENT_WELL: "✓ Went well",
-    ReflectionList.COULD_IMPROVE: "✎ Could be improved",
-    ReflectionList.LUCKY: "★ Where we got lucky",
+    ReflectionList.COULD_IMPROVE: "△ Could be improved",
+    ReflectionList.LUCKY: "◇ Where we got lucky",
 }
 
 CommandName = Literal["vote", "edit", "delete", "move", "action", "sort"]

@@ -75,7 +75,7 @@ async def test_actions_grouped_by_owner(make_app: MakeApp, sample_path: Path) ->
     assert re.search(r"○ Fri 27 Nov +P1 Include the intermediate chain", jonas)
     assert jonas.index("Fri 27 Nov") < jonas.index("Fri 18 Dec")
     nobody = text.split("▸ (no owner yet)")[1]
-    assert "⚠ no due date" in nobody and "Alert routing" in nobody
+    assert "⚠ no date" in nobody and "Alert routing" in nobody
     assert "7 actions, 4 owners · ⚠ 1 without owner" in heading
 
 
@@ -147,6 +147,8 @@ async def test_owner_and_dates_typed_as_people_say_them(
         error = screen.query_one("#next-solved .field--error", Static)
         assert "31/12" in str(error.content)
         assert solved.value == "31/12"
+        stays = screen.query_one("#next-solved .next-resolved", Static)
+        assert str(stays.content) == "(the saved date stays Fri 1 Jan 2027)"
         app.flush()
         saved = load(empty_path)
         assert saved.next_steps.solved_check == date(2027, 1, 1)
@@ -155,6 +157,7 @@ async def test_owner_and_dates_typed_as_people_say_them(
         await pilot.press("enter")
         await pilot.pause()
         assert str(error.content) == ""
+        assert str(stays.content) == "→ Fri 1 Jan 2027"
         app.flush()
     pm = load(empty_path)
     assert pm.next_steps.owner == "Mei Lin"

@@ -95,11 +95,13 @@ def test_is_overdue(due: date | None, status: ActionStatus, overdue: bool) -> No
     assert is_overdue(act("x", due=due, status=status), TODAY) is overdue
 
 
-def test_due_text_marks_overdue_and_missing_with_words() -> None:
+def test_due_text_marks_overdue_and_missing() -> None:
     assert due_text(act("x", due=date(2026, 12, 4)), TODAY) == "Fri 4 Dec"
     assert due_text(act("x", due=date(2027, 1, 8)), TODAY) == "Fri 8 Jan 2027"
-    assert due_text(act("x", due=date(2026, 11, 16)), TODAY) == "⚠ overdue Mon 16 Nov"
-    assert due_text(act("x"), TODAY) == "⚠ no due date"
+    assert due_text(act("x", due=date(2026, 11, 16)), TODAY) == "⚠ Mon 16 Nov"
+    assert due_text(act("x"), TODAY) == "⚠ no date"
+    done = act("x", due=date(2026, 11, 16), status=ActionStatus.DONE)
+    assert due_text(done, TODAY) == "Mon 16 Nov"
 
 
 def test_today_is_taken_in_the_postmortem_zone(pm: PostMortem) -> None:
