@@ -1,0 +1,37 @@
+"""`pmtui export` of a very large post-mortem (500 events, 100 why nodes, 200
+actions) to standard output, against `pmtui --version` (the cost of starting
+Python and pmtui at all). Target: at most 1.5x, for gfm and for html."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.common import Result, wall
+from bench.generate import big_postmortem
+from pmtui.store import Archive
+
+LIMIT = 1.5
+
+
+def run() -> list[Result]:
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Archive(Path(tmp) / "archive")
+        with archive.create(big_postmortem()) as handle:
+            path = handle.path
+        pmtui = [sys.executable, "-m", "pmtui"]
+        version = wall([*pmtui, "--version"])
+        results = []
+        for fmt in ("gfm", "html"):
+            export = wall([*pmtui, "export", "--format", fmt, str(path)])
+            results.append(
+                Result(
+                    f"export {fmt} of 500 events, 100 whys, 200 actions vs --version",
+                    export / version,
+                    LIMIT,
+                    f"export {export * 1000:.0f} ms, --version {version * 1000:.0f} ms"
+                    " (median of 7)",
+                )
+            )
+    return results
