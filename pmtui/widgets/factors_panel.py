@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,46 +24,15 @@ from pmtui.model.factors import (
     next_category,
     update_factor,
     why_choices,
-    why_link_label,
 )
 from pmtui.model.session import Factor, PostMortem
 from pmtui.model.undo import remove
 from pmtui.model.whys import short_label
+from pmtui.widgets.factors_table import FactorsTable
 from pmtui.widgets.field import Field
 from pmtui.widgets.fishbone import Fishbone
 
 NARROW_AT = 100
-COLUMNS = (
-    ("Category", "category"),
-    ("Factor", "text"),
-    ("Linked why", "why"),
-    ("Action", "action"),
-)
-
-
-def column_widths(width: int) -> tuple[int, int, int, int]:
-    """Category, factor, linked why, action: the factor takes what is left."""
-    category = 16 if width < 100 else 22
-    why = 18 if width < 100 else 28
-    action = 7
-    gaps = 2 * len(COLUMNS)  # cell padding
-    return category, max(width - category - why - action - gaps - 1, 16), why, action
-
-
-class FactorsTable(DataTable[Text | str]):
-    """The factor list; its keys act on the factor under the cursor."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Edit"),
-        Binding("c", "panel('cycle_category')", "Category"),
-        Binding("a", "panel('make_action')", "Make action"),
-        Binding("delete", "panel('delete_factor')", "Delete"),
-        Binding("v", "screen.toggle_factor_view", "Fishbone"),
-    ]
-
-    def action_panel(self, name: str) -> None:
-        panel = self.query_ancestor(FactorsPanel)
-        getattr(panel, name)()
 
 
 class FactorsPanel(Vertical):
@@ -81,7 +49,6 @@ class FactorsPanel(Vertical):
         self.pm = pm
         self.read_only = read_only
         self.editing: Factor | None = None
-        self._drawn_width = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="factor-bar"):
@@ -130,8 +97,13 @@ class FactorsPanel(Vertical):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_AT, "-narrow")
-        if self.query_one(FactorsTable).size.width != self._drawn_width:
+        table = self.query_one(FactorsTable)
+        if table.size.width != table.drawn_width:
             self.refresh_view()
+
+    @on(FactorsTable.Act)
+    def _act(self, message: FactorsTable.Act) -> None:
+        getattr(self, message.name)()
 
     @property
     def showing_fishbone(self) -> bool:
@@ -141,24 +113,7 @@ class FactorsPanel(Vertical):
         """Re-render list, fishbone and the why choices from the model."""
         causes = self.pm.causes
         table = self.query_one(FactorsTable)
-        keep = cursor or self.selected_id
-        table.clear(columns=True)
-        self._drawn_width = table.size.width
-        widths = column_widths(self._drawn_width)
-        for (title, key), width in zip(COLUMNS, widths, strict=True):
-            table.add_column(title, key=key, width=width)
-        for factor in causes.factors:
-            actions = actions_addressing(self.pm, factor.id)
-            table.add_row(
-                Text(factor.category.label),
-                Text(factor.text),
-                Text(why_link_label(causes.whys, factor.why_id) or "—"),
-                Text(f"→ {actions[0].id}" if actions else "—"),
-                key=factor.id,
-                height=None,
-            )
-        if keep is not None and keep in {f.id for f in causes.factors}:
-            table.move_cursor(row=table.get_row_index(keep))
+        table.show(self.pm, cursor or table.selected_id)
         count = len(causes.factors)
         self.query_one("#factor-count", Static).update(
             f"{count} contributing factor{'s' if count != 1 else ''}"
@@ -172,16 +127,8 @@ class FactorsPanel(Vertical):
         }:
             why.value = current
 
-    @property
-    def selected_id(self) -> str | None:
-        table = self.query_one(FactorsTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return str(key.value)
-
     def selected(self) -> Factor | None:
-        ident = self.selected_id
+        ident = self.query_one(FactorsTable).selected_id
         return next((f for f in self.pm.causes.factors if f.id == ident), None)
 
     def toggle_view(self) -> None:
