@@ -1,9 +1,10 @@
 """Step 6: action items. Specific, measurable, owned and dated.
 
 The cursor opens on the add line: type the action, tab through owner, due,
-priority and type, Enter adds. Below, the table: Enter edits the cell under the
-cursor, s changes the status (won't do asks why), Delete removes (ctrl+z
-brings it back). Quality hints sit under each action that needs one, and the
+priority and type, Enter adds; down arrow goes to the table, escape comes
+back. In the table: Enter (or a click on the selected cell) edits the cell,
+s changes the status (won't do asks why), Delete removes (ctrl+z brings it
+back). Quality hints sit under each action that needs one, and the
 header counts them; they never block.
 """
 
@@ -15,7 +16,6 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -49,11 +49,6 @@ EMPTY_TEXT = (
 class ActionsScreen(StepScreen):
     STEP: ClassVar[Step] = Step.ACTIONS
     HELP_TITLE: ClassVar[str] = "Actions"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+t", "focus_table", "Go to the table", show=False, id="actions_table"
-        ),
-    ]
 
     _width: int = 0
 
@@ -173,14 +168,17 @@ class ActionsScreen(StepScreen):
         )
         self._changed()
         table = self.query_one(ActionsTable)
-        table.move_cursor(row=len(self.pm.actions) - 1, column=0)
+        last = len(self.pm.actions) - 1
+        table.move_cursor(row=last, column=0)
+        table.call_after_refresh(table.move_cursor, row=last, column=0)  # in view
 
     @on(ActionsTable.AddRequested)
     def _back_to_add(self) -> None:
         if not self.ctx.read_only:
             self.query_one(ActionAddRow).focus_text()
 
-    def action_focus_table(self) -> None:
+    @on(ActionAddRow.TableRequested)
+    def _to_table(self) -> None:
         table = self.query_one(ActionsTable)
         if table.display:
             table.focus()

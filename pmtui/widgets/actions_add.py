@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.suggester import SuggestFromList
@@ -46,6 +48,13 @@ class ActionDraft:
 
 class ActionAddRow(Vertical):
     """Compact inputs in one row; posts :class:`ActionAddRow.Submitted`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "to_table", "To the table", show=False, id="actions_to_table"),
+    ]
+
+    class TableRequested(Message):
+        """Down arrow: move to the table of actions."""
 
     class Submitted(Message):
         def __init__(self, draft: ActionDraft) -> None:
@@ -102,7 +111,7 @@ class ActionAddRow(Vertical):
         )
         preview = Static("", id="action-add-preview", markup=False)
         yield Field(
-            "Add an action (enter adds) · tab: owner, due, priority, type",
+            "Add an action: enter adds · tab: owner, due, priority, type · ↓ the table",
             Vertical(inputs, preview, id="action-add-box"),
             id="action-add-field",
         )
@@ -196,6 +205,9 @@ class ActionAddRow(Vertical):
             self.query_one(f"#add-{name}", Input).value = ""
         self._mark(None, None)
         self.focus_text()
+
+    def action_to_table(self) -> None:
+        self.post_message(self.TableRequested())
 
     def focus_text(self) -> None:
         self.query_one("#add-text", Input).focus()

@@ -172,7 +172,7 @@ async def test_edit_a_due_date_bad_then_good(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_actions(app, pilot, sample_path)
-        await pilot.press("ctrl+t")  # to the table
+        await pilot.press("down")  # down from the add line: to the table
         table = screen.query_one(ActionsTable)
         assert app.focused is table
         await pilot.press("right", "right")  # action, owner, due
@@ -204,7 +204,7 @@ async def test_wont_do_asks_for_a_reason(make_app: MakeApp, sample_path: Path) -
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_actions(app, pilot, sample_path)
-        await pilot.press("ctrl+t", "down", "down", "down", "down", "down")  # row 6
+        await pilot.press("down", "down", "down", "down", "down", "down")  # row 6
         await pilot.press("s")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("down", "down", "down", "enter")  # open -> won't do
@@ -240,7 +240,7 @@ async def test_status_cell_done_and_choices(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_actions(app, pilot, sample_path)
         table = screen.query_one(ActionsTable)
-        await pilot.press("ctrl+t")
+        await pilot.press("down")
         while table.column_key_at_cursor() != "status":
             await pilot.press("right")
         await pilot.press("enter", "down", "down", "enter")  # open -> done
@@ -267,7 +267,7 @@ async def test_edit_text_owner_link_and_addresses(
     async with app.run_test(size=(200, 60)) as pilot:
         screen = await open_actions(app, pilot, sample_path)
         table = screen.query_one(ActionsTable)
-        await pilot.press("ctrl+t", "down")  # second action, Action column
+        await pilot.press("down", "down")  # second action, Action column
         await pilot.press("enter")
         assert isinstance(app.screen, ActionFieldDialog)
         await pilot.press("ctrl+a", "ctrl+k", "enter")  # empty text refused
@@ -305,7 +305,7 @@ async def test_delete_and_undo(make_app: MakeApp, sample_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_actions(app, pilot, sample_path)
         table = screen.query_one(ActionsTable)
-        await pilot.press("ctrl+t", "down", "down", "delete")
+        await pilot.press("down", "down", "down", "delete")
         await pilot.pause()
         assert len(screen.pm.actions) == 5
         assert "Fix alert routing" not in " ".join(a.text for a in screen.pm.actions)
@@ -335,7 +335,7 @@ async def test_hints_beside_actions_and_counted(
         detail = str(screen.query_one("#action-detail", Static).content)
         assert "⚑ vague: say what will exist or be true when it is done" in detail
         # done: the hint goes, and so does the count
-        await pilot.press("ctrl+t")
+        await pilot.press("down")
         await pilot.press("s", "down", "down", "enter")
         await pilot.pause()
         assert header_count(screen) == "✓ no hints"

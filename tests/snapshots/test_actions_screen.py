@@ -80,7 +80,7 @@ class TestStatusDialogs:
     ) -> None:
         async def run_before(pilot) -> None:
             await at_actions(pilot)
-            await pilot.press("ctrl+t", "down", "down", "s")
+            await pilot.press("down", "down", "down", "s")
             await pilot.press("down", "down", "down", "enter")
             await pilot.pause()
 
