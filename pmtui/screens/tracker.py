@@ -1,0 +1,314 @@
+"""The action tracker: every action of every post-mortem, overdue first.
+
+Opened from home (``t``). The filter line takes ``owner:NAME status:STATUS
+tag:TAG overdue``; reviews whose date has come are listed above the table.
+On a row: ``d`` done, ``w`` won't do (asks why), enter opens the post-mortem
+at its actions. Closing writes the action's own file through its lock: a
+post-mortem open in another pmtui is reported and left unchanged.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from pmtui.model.enums import ActionStatus, Step
+from pmtui.model.search import QueryError
+from pmtui.model.tracker import (
+    STATUS_WORDS,
+    ActionFilter,
+    ReviewDue,
+    TrackedAction,
+    filter_actions,
+    overdue_by_owner,
+    parse_filter,
+    reviews_due,
+    tracked_actions,
+)
+from pmtui.store.lean_index import LeanArchive, load_lean
+from pmtui.widgets.field import Field
+
+if TYPE_CHECKING:
+    from pmtui.app import PmtuiApp
+
+MAX_REVIEWS_SHOWN = 3
+# label, key, least width: Action and Post-mortem share the spare width
+COLUMNS = (
+    ("Due", "due", 10),
+    ("Late", "late", 6),
+    ("Status", "status", 13),
+    ("Owner", "owner", 12),
+    ("Action", "text", 20),
+    ("Post-mortem", "title", 12),
+)
+
+
+class TrackerTable(DataTable[str]):
+    """The actions; its keys act on the highlighted action."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "screen.mark_done", "Done", id="tracker_done"),
+        Binding("w", "screen.mark_wont_do", "Won't do", id="tracker_wont_do"),
+        Binding("enter", "screen.open_selected", "Open post-mortem", id="tracker_open"),
+    ]
+
+
+class TrackerScreen(Screen[None]):
+    HELP_TITLE = "Action tracker"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="tracker_back"),
+        Binding("ctrl+f", "focus_filter", "Filter", id="tracker_filter"),
+        Binding("ctrl+r", "reload", "Reload", id="tracker_reload"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="tracker")
+        self.items: list[TrackedAction] = []
+        self.shown: list[TrackedAction] = []
+        self.reviews: list[ReviewDue] = []
+        self.lean: LeanArchive | None = None
+        self.filter = ActionFilter()
+
+    @property
+    def pmtui(self) -> PmtuiApp:
+        from pmtui.app import PmtuiApp
+
+        assert isinstance(self.app, PmtuiApp)
+        return self.app
+
+    @property
+    def today(self) -> date:
+        return self.pmtui.clock.now().astimezone().date()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="tracker-body"):
+            yield Static("Action tracker", id="tracker-title", markup=False)
+            yield Field(
+                "Filter (owner:NAME status:active|open|done|… tag:TAG overdue)",
+                Input(placeholder="e.g. owner:priya overdue", id="tracker-query"),
+                id="tracker-filter",
+            )
+            yield Static("", id="tracker-reviews", markup=False)
+            yield ProgressBar(id="tracker-progress", show_eta=False)
+            yield TrackerTable(
+                id="tracker-table", cursor_type="row", zebra_stripes=True
+            )
+            yield Static("", id="tracker-empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(TrackerTable)
+        self.query_one("#tracker-progress", ProgressBar).display = False
+        self.query_one("#tracker-empty", Static).display = False
+        table.focus()
+        self.action_reload()
+
+    # -- loading ------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="tracker-load")
+    def _load(self) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if total > 50 and not worker.is_cancelled:
+                self.app.call_from_thread(self._progress, done, total)
+
+        try:
+            lean = load_lean(self.pmtui.archive.folder, progress)
+        except OSError as error:
+            self.app.call_from_thread(
+                self.notify, f"Cannot read the archive: {error}", severity="error"
+            )
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._loaded, lean)
+
+    def _progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#tracker-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=total, progress=done)
+
+    def _loaded(self, lean: LeanArchive) -> None:
+        self.lean = lean
+        self.query_one("#tracker-progress", ProgressBar).display = False
+        today = self.today
+        self.items = tracked_actions(lean.records, today)
+        self.reviews = reviews_due(lean.records, today)
+        self._show_reviews()
+        self._fill()
+
+    def _show_reviews(self) -> None:
+        reviews = self.reviews
+        if not reviews:
+            text = "Reviews due: none — no follow-up or “truly solved?” date has come."
+        else:
+            lines = [f"⏰ Reviews due: {len(reviews)}"]
+            for r in reviews[:MAX_REVIEWS_SHOWN]:
+                when = "today" if r.days == 0 else f"{r.days}d ago"
+                lines.append(f"  • {r.label} ({r.on}, {when}) — {r.title}")
+            if len(reviews) > MAX_REVIEWS_SHOWN:
+                lines.append(f"  … and {len(reviews) - MAX_REVIEWS_SHOWN} more")
+            text = "\n".join(lines)
+        self.query_one("#tracker-reviews", Static).update(text)
+
+    def _fill(self) -> None:
+        table = self.query_one(TrackerTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        spare = self.size.width - sum(w for _, _, w in COLUMNS) - 2 * 6 - 4
+        for label, key, width in COLUMNS:
+            grow = {"text": spare * 3 // 5, "title": spare - spare * 3 // 5}
+            table.add_column(label, key=key, width=width + max(grow.get(key, 0), 0))
+        self.shown = filter_actions(self.items, self.filter)
+        for item in self.shown:
+            table.add_row(*_cells(item), key=f"{item.key}#{item.id}")
+        if self.shown:
+            table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
+        overdue = sum(1 for i in self.shown if i.overdue)
+        of = f" of {len(self.items)}" if len(self.shown) != len(self.items) else ""
+        self.query_one("#tracker-title", Static).update(
+            f"Action tracker — {len(self.shown)}{of} actions, ⚠ {overdue} overdue"
+        )
+        empty = self.query_one("#tracker-empty", Static)
+        empty.display = not self.shown
+        empty.update(
+            "No action matches the filter." if self.items else "No actions yet."
+        )
+
+    def on_resize(self) -> None:
+        if self.lean is not None:
+            self._fill()
+
+    # -- filtering ------------------------------------------------------------
+
+    @on(Input.Changed, "#tracker-query")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        field = self.query_one("#tracker-filter", Field)
+        try:
+            self.filter = parse_filter(event.value)
+        except QueryError as error:
+            field.set_error(str(error))
+            return
+        field.set_error(None)
+        self._fill()
+
+    @on(Input.Submitted, "#tracker-query")
+    def _filter_submitted(self) -> None:
+        self.query_one(TrackerTable).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#tracker-query", Input).focus()
+
+    # -- acting on an action ------------------------------------------------------
+
+    def selected(self) -> TrackedAction | None:
+        table = self.query_one(TrackerTable)
+        if not self.shown or table.cursor_row < 0:
+            return None
+        return self.shown[min(table.cursor_row, len(self.shown) - 1)]
+
+    def action_open_selected(self) -> None:
+        item = self.selected()
+        if item is not None and self.lean is not None:
+            self.pmtui.open_file(self.lean.path(item.key), Step.ACTIONS)
+
+    @on(DataTable.RowSelected, "#tracker-table")
+    def _row_selected(self) -> None:
+        self.action_open_selected()
+
+    def action_mark_done(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self._write(item, ActionStatus.DONE, "")
+
+    def action_mark_wont_do(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        from pmtui.screens.dialogs import TextPromptDialog
+
+        self.app.push_screen(
+            TextPromptDialog(
+                "Won't do",
+                f"Why won't “{item.text}” be done? The reason stays with it.",
+                placeholder="e.g. the vendor fixed it upstream",
+            ),
+            lambda reason: (
+                self._write(item, ActionStatus.WONT_DO, reason) if reason else None
+            ),
+        )
+
+    def _write(self, item: TrackedAction, status: ActionStatus, reason: str) -> None:
+        from pmtui.model.actions import ActionError
+        from pmtui.store import StoreError
+        from pmtui.store.tracker_write import set_action_status
+
+        if self.lean is None:
+            return
+        path = self.lean.path(item.key)
+        try:
+            set_action_status(
+                path, item.id, status, now=self.pmtui.clock.now(), reason=reason
+            )
+        except (StoreError, ActionError, OSError) as error:
+            self.notify(str(error), title="Not changed", severity="error", timeout=10)
+            return
+        self.notify(f"“{item.text}”: {STATUS_WORDS[status.value]}")
+        self.items = [_closed(i, status) if i is item else i for i in self.items]
+        self._fill()
+        self.action_reload()
+
+
+def due_line(records: list[tuple[str, dict[str, Any]]], today: date) -> str:
+    """Home's one line: reviews due and overdue actions, and where to see them."""
+    reviews = reviews_due(records, today)
+    groups = overdue_by_owner(tracked_actions(records, today))
+    overdue = sum(len(items) for _, items in groups)
+    parts = [
+        f"⏰ {len(reviews)} review{'s' * (len(reviews) != 1)} due"
+        if reviews
+        else "✓ no review due",
+        f"⚠ {overdue} overdue action{'s' * (overdue != 1)} ({len(groups)} owners)"
+        if overdue
+        else "✓ no overdue action",
+    ]
+    return " · ".join(parts) + "  — t: tracker · /: search"
+
+
+def _closed(item: TrackedAction, status: ActionStatus) -> TrackedAction:
+    return TrackedAction(
+        item.key,
+        item.title,
+        item.tags,
+        item.id,
+        item.text,
+        item.owner,
+        item.due,
+        item.priority,
+        item.type,
+        status.value,
+        item.link,
+        0,
+    )
+
+
+def _cells(item: TrackedAction) -> tuple[str, ...]:
+    return (
+        item.due.isoformat() if item.due else "—",
+        f"⚠ {item.days_late}d" if item.overdue else "",
+        STATUS_WORDS.get(item.status, item.status),
+        item.owner or "(no owner)",
+        " ".join(item.text.split()),
+        " ".join(item.title.split()),
+    )

@@ -1,0 +1,78 @@
+"""Pilot: `/` on home, search by tag and words, see why, open a result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pmtui.app import PmtuiApp
+from pmtui.clock import FixedClock
+from pmtui.model import new_postmortem
+from pmtui.screens.home import HomeScreen
+from pmtui.screens.search import SearchScreen
+from pmtui.store import Archive
+from tests.functional.test_tracker_screen import wait_for
+
+
+@pytest.fixture
+def paths(archive: Archive, clock: FixedClock) -> dict[str, Path]:
+    found = {}
+    for key, title, tags in (
+        ("tls", "TLS certificate expired on the CDN", ["tls", "cdn"]),
+        ("dns", "DNS change went out early", ["dns"]),
+        ("cdn", "CDN cache served stale pages", ["cdn"]),
+    ):
+        pm = new_postmortem(title, clock, timezone="UTC")
+        pm.incident.tags = tags
+        with archive.create(pm) as handle:
+            found[key] = handle.path
+    return found
+
+
+async def open_search(app: PmtuiApp, pilot: object) -> SearchScreen:
+    await wait_for(
+        pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.entries)
+    )
+    await pilot.press("slash")  # type: ignore[attr-defined]
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, SearchScreen) and app.screen.lean is not None,
+    )
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    return screen
+
+
+async def test_search_by_tag_then_open_a_result(
+    make_app: Callable[..., PmtuiApp], paths: dict[str, Path]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_search(app, pilot)
+        await pilot.press(*"tag:cdn")
+        await wait_for(pilot, lambda: len(screen.hits) == 2)
+        assert {h.key for h in screen.hits} == {paths["tls"].name, paths["cdn"].name}
+        assert all(h.reasons == ("tagged cdn",) for h in screen.hits)
+        await pilot.press(*" tls", "enter")
+        await wait_for(pilot, lambda: len(screen.hits) == 1)
+        assert screen.hits[0].reasons == ("tagged cdn", "title matched 'tls'")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.ctx is not None)
+        assert app.ctx is not None and app.ctx.path == paths["tls"]
+
+
+async def test_a_bad_filter_is_explained(
+    make_app: Callable[..., PmtuiApp], paths: dict[str, Path]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_search(app, pilot)
+        await pilot.press(*"severity:P7")
+        await pilot.pause()
+        error = str(screen.query_one("#search-field .field--error").render())
+        assert "severity is one of P0" in error
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
