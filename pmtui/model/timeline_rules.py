@@ -110,9 +110,16 @@ def find_gaps(pm: PostMortem, threshold: timedelta | None = None) -> list[Gap]:
     window = impact_window(pm)
     if window is None:
         return []
-    start, end = window
-    inside = [e for e in sorted_events(pm) if start <= e.at <= end]
-    return [Gap(a, b) for a, b in itertools.pairwise(inside) if b.at - a.at > limit]
+    start, end = (t.timestamp() for t in window)
+    # plain seconds: pendulum's subtraction builds an Interval, costly per pair
+    inside = [(e.at.timestamp(), e) for e in sorted_events(pm)]
+    inside = [(t, e) for t, e in inside if start <= t <= end]
+    seconds = limit.total_seconds()
+    return [
+        Gap(a, b)
+        for (ta, a), (tb, b) in itertools.pairwise(inside)
+        if tb - ta > seconds
+    ]
 
 
 def timeline_rows(pm: PostMortem, threshold: timedelta | None = None) -> list[Row]:
@@ -132,9 +139,9 @@ def fingerprint(at: datetime, text: str) -> tuple[datetime, str]:
 
 
 def find_duplicate(pm: PostMortem, at: datetime, text: str) -> Event | None:
-    wanted = fingerprint(at, text)
-    for event in pm.timeline:
-        if fingerprint(event.at, event.text) == wanted:
+    words = fingerprint(at, text)[1]
+    for event in pm.timeline:  # the text first: cheaper than the time
+        if fingerprint(at, event.text)[1] == words and event.at == at:
             return event
     return None
 
@@ -239,6 +246,16 @@ def cycle_kind(kind: EventKind, step: int = 1) -> EventKind:
     return _KINDS[(_KINDS.index(kind) + step) % len(_KINDS)]
 
 
-def cycle_key(key: KeyMoment | None, step: int = 1) -> KeyMoment | None:
-    """none -> impact began -> detected -> mitigated -> resolved -> none."""
-    return _KEYS[(_KEYS.index(key) + step) % len(_KEYS)]
+def cycle_key(
+    key: KeyMoment | None, step: int = 1, taken: Iterable[KeyMoment] = ()
+) -> KeyMoment | None:
+    """none -> impact began -> detected -> mitigated -> resolved -> none,
+    skipping the moments in ``taken`` (held by other events), so cycling never
+    takes a mark away from another event. To move a mark, set it directly."""
+    skip = set(taken)
+    index = _KEYS.index(key)
+    for _ in _KEYS:
+        index = (index + step) % len(_KEYS)
+        if _KEYS[index] not in skip:
+            break
+    return _KEYS[index]

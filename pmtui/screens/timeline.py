@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Static
 
 from pmtui.model.enums import KeyMoment, Step
 from pmtui.model.session import Event
@@ -42,7 +41,12 @@ from pmtui.widgets.timeline_import_dialog import ImportPreviewDialog
 from pmtui.widgets.timeline_importer import ImportRunner
 from pmtui.widgets.timeline_metrics import TimelineMetrics
 from pmtui.widgets.timeline_quick_add import QuickAdd, QuickAddInput
-from pmtui.widgets.timeline_table import TimelineTable, describe_row, time_style
+from pmtui.widgets.timeline_table import (
+    DetailLine,
+    TimelineTable,
+    describe_row,
+    time_style,
+)
 
 
 class TimelineScreen(StepScreen):
@@ -68,7 +72,7 @@ class TimelineScreen(StepScreen):
             with Horizontal(id="timeline-main"):
                 with Vertical(id="tl-table-box"):
                     yield TimelineTable(id="tl-table")
-                    yield Static("", id="tl-detail", markup=False)
+                    yield DetailLine(id="tl-detail")
                 yield TimelineMetrics(id="tl-metrics")
             yield ImportRunner(id="tl-progress")
 
@@ -95,6 +99,7 @@ class TimelineScreen(StepScreen):
         """Re-render everything from the model."""
         style = time_style(self.pm, self.ctx.clock.now())
         self.table.show(timeline_rows(self.pm), style, self.table.size.width or 80)
+        self.quick_add.set_first(not self.pm.timeline)
         self._after_change()
 
     def render_change(self, changed: set[str], focus_key: str | None = None) -> None:
@@ -125,7 +130,7 @@ class TimelineScreen(StepScreen):
     @on(TimelineTable.RowHighlighted)
     def _show_detail(self) -> None:
         text = describe_row(self.table.current_row(), self.pm.timezone)
-        self.query_one("#tl-detail", Static).update(text)
+        self.query_one("#tl-detail", DetailLine).text = text
 
     # -- quick add ------------------------------------------------------------
 
@@ -241,8 +246,18 @@ class TimelineScreen(StepScreen):
     def _key(self, message: TimelineTable.KeyRequested) -> None:
         event = self._event(message.key)
         if event is not None and not self._refuse_read_only():
-            changed = self._mark(event, cycle_key(event.key, message.step))
-            self.render_change(changed, focus_key=event.id)
+            taken = [e.key for e in self.pm.timeline if e.key and e is not event]
+            moment = cycle_key(event.key, message.step, taken)
+            self.render_change(self._mark(event, moment), focus_key=event.id)
+            self.edited()
+
+    @on(TimelineTable.KeySet)
+    def _set_key(self, message: TimelineTable.KeySet) -> None:
+        event = self._event(message.key)
+        if event is not None and not self._refuse_read_only():
+            wanted = list(KeyMoment)[message.step - 1] if message.step else None
+            moment = None if wanted is event.key else wanted
+            self.render_change(self._mark(event, moment), focus_key=event.id)
             self.edited()
 
     # -- gap threshold --------------------------------------------------------

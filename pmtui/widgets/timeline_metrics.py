@@ -81,8 +81,12 @@ class TimelineMetrics(Widget):
             pm,
         )
         if facts != self._facts:
+            width = self.content_region.width
+            before = len(self._lines(width))
             self._facts = facts
-            self.refresh(layout=True)
+            # a new layout only when the height changes (it is costly: the
+            # whole screen is arranged again)
+            self.refresh(layout=len(self._lines(width)) != before or not width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         console = self.app.console

@@ -12,12 +12,15 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from pmtui.widgets.field import Field
 
 LABEL = "New event: a time, then what happened · Enter adds"
 PLACEHOLDER = "09:11 error-rate alert fired · +7m rollback started · now …"
+FIRST_PLACEHOLDER = "the first event with its day: 18 Nov 09:04 checkouts start failing"
 
 
 class QuickAddInput(Input):
@@ -26,6 +29,11 @@ class QuickAddInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "to_table", "To the table", show=False),
     ]
+    # Input sets its virtual size on every keystroke, and a virtual size asks
+    # the whole screen for a new layout (and a repaint of the table beside).
+    # This line has a fixed size and no scrollbars: a keystroke repaints the
+    # line alone, however long the timeline is.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class TableRequested(Message):
         """Move the focus to the table."""
@@ -49,6 +57,10 @@ class QuickAdd(Field):
     def input(self) -> QuickAddInput:
         assert isinstance(self.control, QuickAddInput)
         return self.control
+
+    def set_first(self, first: bool) -> None:
+        """An empty timeline: suggest typing the day with the first time."""
+        self.input.placeholder = FIRST_PLACEHOLDER if first else PLACEHOLDER
 
     def show_error(self, message: str | None) -> None:
         """Set or clear the message; clearing an empty one costs nothing."""

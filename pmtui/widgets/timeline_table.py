@@ -2,7 +2,9 @@
 
 Keys are bound here, on the table, so they never take letters from the
 quick-add line: enter edits, delete deletes, k / shift+k changes the kind,
-m / shift+m the key moment, escape goes back to the quick-add line.
+m / shift+m steps through the key moments no other event holds, 1-4 mark
+impact began / detected / mitigated / resolved (moving the mark here; the same
+digit again clears it), 0 clears, escape goes back to the quick-add line.
 
 Updates are incremental: :meth:`TimelineTable.sync` adds and removes only the
 rows that changed and re-orders the rest (the order comes from the model), so
@@ -19,6 +21,8 @@ import pendulum
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from pmtui.model.enums import KeyMoment
@@ -69,6 +73,18 @@ def time_style(pm: PostMortem, now: datetime) -> TimeStyle:
     return TimeStyle(tz, day, format_time(noon, tz, with_utc=False).rsplit(" ")[-1])
 
 
+class DetailLine(Widget):
+    """Everything about the row under the cursor, unclipped, under the table.
+
+    A fixed height (in the stylesheet), so a new text repaints this line alone.
+    """
+
+    text: Reactive[str] = Reactive("")
+
+    def render(self) -> Text:
+        return Text(self.text)
+
+
 def describe_row(row: Row | None, tz: str) -> str:
     """The detail line under the table: everything about the row, unclipped."""
     if row is None:
@@ -94,6 +110,11 @@ class TimelineTable(DataTable[Text]):
         Binding("K", "kind(-1)", "Kind back", show=False),
         Binding("m", "key(1)", "Key moment", id="tl_key"),
         Binding("M", "key(-1)", "Key moment back", show=False),
+        Binding("1", "set_key(1)", "Impact began", show=False),
+        Binding("2", "set_key(2)", "Detected", show=False),
+        Binding("3", "set_key(3)", "Mitigated", show=False),
+        Binding("4", "set_key(4)", "Resolved", show=False),
+        Binding("0", "set_key(0)", "No key moment", show=False),
         Binding("escape", "back_to_add", "Add line", id="tl_back"),
     ]
 
@@ -115,7 +136,10 @@ class TimelineTable(DataTable[Text]):
         pass
 
     class KeyRequested(EventAction):
-        pass
+        """``step`` moves through the free moments (m, shift+m)."""
+
+    class KeySet(EventAction):
+        """``step`` is 1-4 (impact began .. resolved; moves the mark) or 0."""
 
     class AddRequested(Message):
         """Back to the quick-add line."""
@@ -234,6 +258,9 @@ class TimelineTable(DataTable[Text]):
 
     def action_key(self, step: int) -> None:
         self._ask(self.KeyRequested, step)
+
+    def action_set_key(self, number: int) -> None:
+        self._ask(self.KeySet, number)
 
     def action_back_to_add(self) -> None:
         self.post_message(self.AddRequested())

@@ -224,3 +224,9 @@ class TestCycles:
         assert cycle_key(None) is KeyMoment.IMPACT_BEGAN
         assert cycle_key(KeyMoment.RESOLVED) is None
         assert cycle_key(None, -1) is KeyMoment.RESOLVED
+
+    def test_key_moment_cycle_skips_moments_held_elsewhere(self) -> None:
+        taken = [KeyMoment.IMPACT_BEGAN, KeyMoment.MITIGATED]
+        assert cycle_key(None, 1, taken) is KeyMoment.DETECTED
+        assert cycle_key(KeyMoment.DETECTED, 1, taken) is KeyMoment.RESOLVED
+        assert cycle_key(None, -1, list(KeyMoment)) is None
