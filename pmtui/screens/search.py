@@ -134,7 +134,7 @@ class SearchScreen(Screen[None]):
         table = self.query_one(ResultsTable)
         table.clear(columns=True)
         spare = max(self.size.width - sum(w for _, _, w in COLUMNS) - 2 * 4 - 4, 0)
-        grow = {"title": spare // 2, "why": spare - spare // 2}
+        grow = {"title": spare // 3, "why": spare - spare // 3}
         for label, key, width in COLUMNS:
             table.add_column(label, key=key, width=width + grow.get(key, 0))
         for hit in self.hits[:MAX_RESULTS]:

@@ -35,30 +35,13 @@ from pmtui.model.tracker import (
 )
 from pmtui.store.lean_index import LeanArchive, load_lean
 from pmtui.widgets.field import Field
+from pmtui.widgets.tracker_table import COLUMNS, TrackerTable, cells, closed
 
 if TYPE_CHECKING:
     from pmtui.app import PmtuiApp
 
 MAX_REVIEWS_SHOWN = 3
-# label, key, least width: Action and Post-mortem share the spare width
-COLUMNS = (
-    ("Due", "due", 10),
-    ("Late", "late", 6),
-    ("Status", "status", 13),
-    ("Owner", "owner", 12),
-    ("Action", "text", 20),
-    ("Post-mortem", "title", 12),
-)
-
-
-class TrackerTable(DataTable[str]):
-    """The actions; its keys act on the highlighted action."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "screen.mark_done", "Done", id="tracker_done"),
-        Binding("w", "screen.mark_wont_do", "Won't do", id="tracker_wont_do"),
-        Binding("enter", "screen.open_selected", "Open post-mortem", id="tracker_open"),
-    ]
+NARROW = 100  # below this width the post-mortem column is left out
 
 
 class TrackerScreen(Screen[None]):
@@ -66,7 +49,7 @@ class TrackerScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="tracker_back"),
         Binding("ctrl+f", "focus_filter", "Filter", id="tracker_filter"),
-        Binding("ctrl+r", "reload", "Reload", id="tracker_reload"),
+        Binding("ctrl+r", "reload", "Reload", show=False, id="tracker_reload"),
     ]
 
     def __init__(self) -> None:
@@ -150,29 +133,39 @@ class TrackerScreen(Screen[None]):
 
     def _show_reviews(self) -> None:
         reviews = self.reviews
+        room = max(self.size.width - 4, 20)
+        most = MAX_REVIEWS_SHOWN if self.size.height >= 30 else 1
         if not reviews:
-            text = "Reviews due: none — no follow-up or “truly solved?” date has come."
+            lines = [
+                "Reviews due: none — no follow-up or “truly solved?” date has come."
+            ]
         else:
-            lines = [f"⏰ Reviews due: {len(reviews)}"]
-            for r in reviews[:MAX_REVIEWS_SHOWN]:
+            lines = [f"Reviews due: {len(reviews)} (pmtui due lists them all)"]
+            for r in reviews[:most]:
                 when = "today" if r.days == 0 else f"{r.days}d ago"
                 lines.append(f"  • {r.label} ({r.on}, {when}) — {r.title}")
-            if len(reviews) > MAX_REVIEWS_SHOWN:
-                lines.append(f"  … and {len(reviews) - MAX_REVIEWS_SHOWN} more")
-            text = "\n".join(lines)
+            if len(reviews) > most:
+                lines.append(f"  … and {len(reviews) - most} more")
+        text = "\n".join(
+            line if len(line) <= room else line[: room - 1] + "…" for line in lines
+        )
         self.query_one("#tracker-reviews", Static).update(text)
 
     def _fill(self) -> None:
         table = self.query_one(TrackerTable)
         row = table.cursor_row
         table.clear(columns=True)
-        spare = self.size.width - sum(w for _, _, w in COLUMNS) - 2 * 6 - 4
-        for label, key, width in COLUMNS:
-            grow = {"text": spare * 3 // 5, "title": spare - spare * 3 // 5}
+        narrow = self.size.width < NARROW
+        columns = [c for c in COLUMNS if not (narrow and c[1] == "title")]
+        spare = self.size.width - sum(w for _, _, w in columns) - 2 * len(columns) - 5
+        share = spare if narrow else spare * 3 // 5
+        grow = {"text": share, "title": spare - share}
+        for label, key, width in columns:
             table.add_column(label, key=key, width=width + max(grow.get(key, 0), 0))
         self.shown = filter_actions(self.items, self.filter)
         for item in self.shown:
-            table.add_row(*_cells(item), key=f"{item.key}#{item.id}")
+            row_cells = cells(item)[: len(columns)]
+            table.add_row(*row_cells, key=f"{item.key}#{item.id}")
         if self.shown:
             table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
         overdue = sum(1 for i in self.shown if i.overdue)
@@ -265,7 +258,7 @@ class TrackerScreen(Screen[None]):
             self.notify(str(error), title="Not changed", severity="error", timeout=10)
             return
         self.notify(f"“{item.text}”: {STATUS_WORDS[status.value]}")
-        self.items = [_closed(i, status) if i is item else i for i in self.items]
+        self.items = [closed(i, status) if i is item else i for i in self.items]
         self._fill()
         self.action_reload()
 
@@ -276,7 +269,7 @@ def due_line(records: list[tuple[str, dict[str, Any]]], today: date) -> str:
     groups = overdue_by_owner(tracked_actions(records, today))
     overdue = sum(len(items) for _, items in groups)
     parts = [
-        f"⏰ {len(reviews)} review{'s' * (len(reviews) != 1)} due"
+        f"{len(reviews)} review{'s' * (len(reviews) != 1)} due"
         if reviews
         else "✓ no review due",
         f"⚠ {overdue} overdue action{'s' * (overdue != 1)} ({len(groups)} owners)"
@@ -284,31 +277,3 @@ def due_line(records: list[tuple[str, dict[str, Any]]], today: date) -> str:
         else "✓ no overdue action",
     ]
     return " · ".join(parts) + "  — t: tracker · /: search"
-
-
-def _closed(item: TrackedAction, status: ActionStatus) -> TrackedAction:
-    return TrackedAction(
-        item.key,
-        item.title,
-        item.tags,
-        item.id,
-        item.text,
-        item.owner,
-        item.due,
-        item.priority,
-        item.type,
-        status.value,
-        item.link,
-        0,
-    )
-
-
-def _cells(item: TrackedAction) -> tuple[str, ...]:
-    return (
-        item.due.isoformat() if item.due else "—",
-        f"⚠ {item.days_late}d" if item.overdue else "",
-        STATUS_WORDS.get(item.status, item.status),
-        item.owner or "(no owner)",
-        " ".join(item.text.split()),
-        " ".join(item.title.split()),
-    )
