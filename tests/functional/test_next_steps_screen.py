@@ -35,12 +35,21 @@ def empty_path(archive: Archive, clock: FixedClock) -> Path:
 async def open_at(app: PmtuiApp, pilot: object, path: Path, step: Step) -> None:
     await asyncio.sleep(0.05)
     assert app.open_file(path, step)
-    await pilot.pause()  # type: ignore[attr-defined]
+    await until(pilot, lambda: app.current_step is step and app.focused is not None)
 
 
 async def type_text(pilot: object, text: str) -> None:
     for ch in text:
         await pilot.press("space" if ch == " " else ch)  # type: ignore[attr-defined]
+
+
+async def until(pilot: object, ready: Callable[[], bool]) -> None:
+    """Let the app run until ``ready()`` (a screen switch settles), 5 s at most."""
+    for _ in range(250):
+        if ready():
+            return
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+    raise AssertionError("the app did not settle")
 
 
 def shown(widget: Widget) -> str:
@@ -57,7 +66,9 @@ async def test_actions_grouped_by_owner(make_app: MakeApp, sample_path: Path) ->
         app.screen.query_one("#items-could_improve", ItemList).focus()
         await pilot.press("a")
         await pilot.press("ctrl+n", "ctrl+n")
-        await pilot.pause()
+        await until(
+            pilot, lambda: app.focused is not None and app.current_step is Step.NEXT
+        )
         screen = app.screen
         assert isinstance(screen, NextStepsScreen)
         assert app.focused is screen.query_one(OwnerBoard)
@@ -89,6 +100,7 @@ async def test_park_at_timeline_then_make_it_an_action(
         await type_text(pilot, "Canary for secret rotations")
         await pilot.press("enter")
         await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, NextStepsScreen))
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, NextStepsScreen)
@@ -206,8 +218,7 @@ async def test_close_the_meeting(make_app: MakeApp, empty_path: Path) -> None:
         await open_at(app, pilot, empty_path, Step.NEXT)
         assert load(empty_path).status is Status.DRAFT
         await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert app.current_step is Step.REPORT
+        await until(pilot, lambda: app.current_step is Step.REPORT)
     pm = load(empty_path)
     assert pm.status is Status.REVIEW
     assert pm.next_steps.follow_up == date(2026, 12, 4)
@@ -219,8 +230,7 @@ async def test_close_button_with_the_mouse(make_app: MakeApp, empty_path: Path) 
     async with app.run_test(size=(120, 40)) as pilot:
         await open_at(app, pilot, empty_path, Step.NEXT)
         await pilot.click("#next-close")
-        await pilot.pause()
-        assert app.current_step is Step.REPORT
+        await until(pilot, lambda: app.current_step is Step.REPORT)
     assert load(empty_path).status is Status.REVIEW
 
 

@@ -28,10 +28,21 @@ def empty_path(archive: Archive, clock: FixedClock) -> Path:
         return handle.path
 
 
+async def until(pilot: object, ready: Callable[[], bool]) -> None:
+    """Let the app run until ``ready()`` (a screen switch settles), 5 s at most."""
+    for _ in range(250):
+        if ready():
+            return
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+    raise AssertionError("the app did not settle")
+
+
 async def open_reflect(app: PmtuiApp, pilot: object, path: Path) -> ReflectScreen:
     await asyncio.sleep(0.05)
     assert app.open_file(path, Step.REFLECT)
-    await pilot.pause()  # type: ignore[attr-defined]
+    await until(
+        pilot, lambda: isinstance(app.screen, ReflectScreen) and app.focused is not None
+    )
     assert isinstance(app.screen, ReflectScreen)
     return app.screen
 
@@ -153,9 +164,9 @@ async def test_move_to_another_list(make_app: MakeApp, sample_path: Path) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await open_reflect(app, pilot, sample_path)
         await pilot.press("down", "m")
-        await pilot.pause()
-        assert isinstance(app.screen, MoveDialog)
+        await until(pilot, lambda: isinstance(app.screen, MoveDialog))
         await pilot.press("right", "enter")  # the second choice: lucky
+        await until(pilot, lambda: isinstance(app.screen, ReflectScreen))
         await pilot.pause()
         app.flush()
     pm = load(sample_path)
@@ -183,12 +194,13 @@ async def test_edit_an_item(make_app: MakeApp, sample_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_reflect(app, pilot, sample_path)
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, TextPromptDialog))
         assert isinstance(app.screen, TextPromptDialog)
         prompt = app.screen.query_one("#prompt", Input)
         assert prompt.value.startswith("Support escalated")
         prompt.value = "Support escalated within 4 minutes"
         await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReflectScreen))
         await pilot.pause()
         app.flush()
     assert load(sample_path).reflection.went_well[0].text == (
