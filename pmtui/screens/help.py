@@ -8,6 +8,7 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -74,8 +75,18 @@ class HelpScreen(ModalScreen[None]):
 
 
 def _bindings(screen: Screen[object]) -> list[Binding]:
+    """The focused widget's own shown keys (and its parents'), then the screen's."""
     found: list[Binding] = []
-    for cls in type(screen).__mro__:
+    node: DOMNode | None = screen.focused
+    while node is not None and node is not screen:
+        found += [b for b in _class_bindings(type(node)) if b.show]
+        node = node.parent
+    return found + _class_bindings(type(screen))
+
+
+def _class_bindings(kind: type[object]) -> list[Binding]:
+    found: list[Binding] = []
+    for cls in kind.__mro__:
         for item in getattr(cls, "BINDINGS", []) or []:
             if isinstance(item, Binding):
                 found.append(item)

@@ -239,3 +239,21 @@ async def test_read_only_changes_nothing(make_app: MakeApp, sample_path: Path) -
         assert len(screen.pm.actions) == 6
         app.flush()
     assert sample_path.read_bytes() == before
+
+
+async def test_help_lists_the_keys_of_the_focused_list(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    from pmtui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reflect(app, pilot, sample_path)
+        await pilot.press("down", "f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        keys = app.screen.query_one("#help-screen-keys")
+        lines = keys.render_lines(keys.region.reset_offset)
+        text = "\n".join(line.text for line in lines)
+    for description in ("Vote", "Unvote", "Edit", "Delete", "Move", "Action", "Sort"):
+        assert description in text
+    assert "Park idea" in text  # the screen's own keys are still there
