@@ -4,7 +4,7 @@ Three tabs: the tree (problem statement at the top, "why?" children under
 it), the factors (a list or a fishbone) and the trigger / resolution /
 detection texts. The tree's keys live on the tree widget and call this
 screen's actions; the tree operations are pure functions in
-:mod:`pmtui.model.whys`. A side column (``#similar-slot``) is kept free for
+:mod:`pmtui.model.whys`. A side column (``#similar-slot``) shows
 "similar earlier incidents".
 """
 
@@ -32,6 +32,7 @@ from pmtui.model.session import WhyNode
 from pmtui.screens.base import StepScreen
 from pmtui.widgets.factors_panel import FactorsPanel
 from pmtui.widgets.field import Field
+from pmtui.widgets.similar import SimilarPanel
 from pmtui.widgets.stepper import step_key
 from pmtui.widgets.whys_panel import WhysPanel
 
@@ -78,7 +79,8 @@ class CausesScreen(StepScreen):
                                 read_only=read_only,
                             ),
                         )
-            yield Vertical(id="similar-slot")  # reserved: similar earlier incidents
+            with Vertical(id="similar-slot"):
+                yield SimilarPanel(self.ctx, id="causes-similar")
 
     def on_mount(self) -> None:
         if not self.ctx.read_only and whys.seed_problem(

@@ -4,7 +4,7 @@ Facts (title, severity, services, tags, time zone), the four key times (marks
 on timeline events), customer impact, summary, links, participants, the
 preparation checklist, the meeting time against the 24-72 h window, and a
 hint on whether a post-mortem is warranted. ctrl+r writes the pre-read.
-The right-hand column (``#incident-side``) is left for similar incidents.
+The right-hand column (``#incident-side``) holds similar earlier incidents.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from pmtui.widgets.incident_fields import (
 )
 from pmtui.widgets.incident_impact import ImpactForm
 from pmtui.widgets.incident_lists import LinksEditor, ListEditor, ParticipantsEditor
+from pmtui.widgets.similar import SimilarPanel
 
 PREREAD_HELP = (
     "ctrl+r writes a Markdown pre-read for participants: facts, the draft "
@@ -145,7 +146,8 @@ class IncidentScreen(StepScreen):
                 yield Static("", id="meeting-timing", markup=False)
                 yield Static("", id="warranted", markup=False)
                 yield Static(PREREAD_HELP, classes="section-help", markup=False)
-            yield Vertical(id="incident-side")
+            with Vertical(id="incident-side"):
+                yield SimilarPanel(self.ctx, id="incident-similar")
 
     def _set_meeting(self, at: datetime | None) -> None:
         self.pm.prep.meeting_at = at

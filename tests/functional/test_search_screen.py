@@ -76,3 +76,52 @@ async def test_a_bad_filter_is_explained(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.fixture
+def related(archive: Archive, clock: FixedClock) -> dict[str, Path]:
+    from datetime import timedelta
+
+    from pmtui.model import KeyMoment
+    from pmtui.model.actions import add_action
+    from pmtui.model.timeline import set_key_time
+
+    found = {}
+    for key, title, days_ago, tags in (
+        ("old", "CDN certificate expired", 90, ["tls"]),
+        ("other", "Queue consumer crashed", 60, ["kafka"]),
+        ("now", "TLS handshake failures at the edge", 1, ["tls"]),
+    ):
+        pm = new_postmortem(title, clock, timezone="UTC")
+        pm.incident.tags = tags
+        began = clock.now() - timedelta(days=days_ago)
+        pm.timeline = []
+        set_key_time(pm, KeyMoment.IMPACT_BEGAN, began)
+        if key == "old":
+            add_action(pm, "Alert 14 days before expiry", owner="Priya Raman")
+        with archive.create(pm) as handle:
+            found[key] = handle.path
+    return found
+
+
+@pytest.mark.parametrize("step", ["incident", "causes"])
+async def test_similar_earlier_incidents_beside_the_step(
+    make_app: Callable[..., PmtuiApp], related: dict[str, Path], step: str
+) -> None:
+    from pmtui.widgets.similar import SimilarPanel
+
+    app = make_app(related["now"])
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.goto(step)
+        await wait_for(pilot, lambda: bool(app.screen.query(SimilarPanel)))
+        panel = app.screen.query_one(SimilarPanel)
+        await wait_for(pilot, lambda: panel.found is not None)
+        assert panel.found is not None
+        assert [s.key for s in panel.found] == [related["old"].name]
+        text = str(panel.query_one(".similar--body").render())
+        assert "CDN certificate expired" in text and "tags tls" in text
+        assert "○ open: Alert 14 days before expiry (Priya Raman)" in text
+        assert panel.parent is not None and panel.parent.display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not panel.parent.display  # too narrow: the step keeps the room
