@@ -56,18 +56,18 @@ class EditEventDialog(ModalScreen[EventEdit | None]):
 
     def compose(self) -> ComposeResult:
         event, tz = self.event, self.pm.timezone
-        with Vertical(classes="dialog-box", id="tl-edit-box"):
+        with VerticalScroll(classes="dialog-box", id="tl-edit-box"):
             yield Static("Edit event", classes="dialog-title")
-            with VerticalScroll(id="tl-edit-fields"):
+            with Vertical(id="tl-edit-fields"):
                 yield Field(
                     f"When (in {tz}; also 09:04, 18 Nov 09:04, ISO with offset)",
-                    Input(editable_time(event.at, tz), id="tl-edit-at"),
+                    Input(editable_time(event.at, tz), id="tl-edit-at", compact=True),
                     id="tl-edit-at-field",
                 )
                 yield Label(self._utc_note(event.at), id="tl-edit-utc")
                 yield Field(
                     "What happened",
-                    Input(event.text, id="tl-edit-text"),
+                    Input(event.text, id="tl-edit-text", compact=True),
                     id="tl-edit-text-field",
                 )
                 with Horizontal(id="tl-edit-selects"):
@@ -78,6 +78,7 @@ class EditEventDialog(ModalScreen[EventEdit | None]):
                             value=event.kind,
                             allow_blank=False,
                             id="tl-edit-kind",
+                            compact=True,
                         ),
                     )
                     yield Field(
@@ -87,6 +88,7 @@ class EditEventDialog(ModalScreen[EventEdit | None]):
                             value=event.key if event.key else "none",
                             allow_blank=False,
                             id="tl-edit-key",
+                            compact=True,
                         ),
                     )
                 yield Field(
@@ -95,12 +97,13 @@ class EditEventDialog(ModalScreen[EventEdit | None]):
                         event.source,
                         placeholder="log, dashboard, URL",
                         id="tl-edit-source",
+                        compact=True,
                     ),
                 )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="tl-save")
-                yield Button("Delete", variant="error", id="tl-delete")
-                yield Button("Cancel", id="tl-cancel")
+                yield Button("Save", variant="primary", id="tl-save", compact=True)
+                yield Button("Delete", variant="error", id="tl-delete", compact=True)
+                yield Button("Cancel", id="tl-cancel", compact=True)
             yield Label("enter: save · escape: cancel", classes="dialog-keys")
 
     def _key_options(self) -> list[tuple[str, KeyMoment | str]]:

@@ -32,7 +32,8 @@ class ImportPreview:
     source: str
     format: str
     events: list[str] = field(default_factory=list)  # one line per new event
-    bad: list[str] = field(default_factory=list)  # one line per unreadable line
+    bad: list[str] = field(default_factory=list)  # two lines per unreadable line
+    unreadable: int = 0
     repeats: int = 0
     blank: int = 0
 
@@ -40,7 +41,7 @@ class ImportPreview:
         parts = [f"{len(self.events):,} new event(s) to add"]
         if self.repeats:
             parts.append(f"{self.repeats:,} already on the timeline (not added again)")
-        parts.append(f"{len(self.bad):,} line(s) could not be read")
+        parts.append(f"{self.unreadable:,} line(s) could not be read")
         if self.blank:
             parts.append(f"{self.blank:,} blank line(s) skipped")
         return " · ".join(parts)
@@ -51,6 +52,7 @@ def build_preview(
 ) -> ImportPreview:
     """The preview's lines; slow for a big file, so call it in a worker."""
     preview = ImportPreview(source, result.format.value, blank=result.blank)
+    preview.unreadable = len(result.bad)
     seen = set(known)
     for draft in result.drafts:
         mark = fingerprint(draft.at, draft.text)
@@ -62,9 +64,9 @@ def build_preview(
             draft.at, reader.tz, with_utc=False, ref_date=reader.ref_date
         )
         preview.events.append(f"{when}  [{draft.kind.label}]  {draft.text}")
-    preview.bad = [
-        f"line {bad.number}: {bad.reason} — {bad.text.strip()}" for bad in result.bad
-    ]
+    for bad in result.bad:  # the line as it was, then why, under it
+        preview.bad.append(f"line {bad.number}: {bad.text.strip()}")
+        preview.bad.append(f"  ✗ {bad.reason}")
     return preview
 
 
@@ -92,7 +94,7 @@ class ImportPreviewDialog(ModalScreen[bool]):
             )
             yield Log(id="tl-import-events", auto_scroll=False)
             yield Label(
-                f"Could not be read ({len(p.bad):,}), with the reason:",
+                f"Could not be read ({p.unreadable:,}), each with the reason:",
                 classes="tl-import-heading",
             )
             yield Log(id="tl-import-bad", auto_scroll=False)
@@ -100,8 +102,8 @@ class ImportPreviewDialog(ModalScreen[bool]):
                 label = (
                     f"Add {len(p.events):,} event(s)" if p.events else "Nothing to add"
                 )
-                yield Button(label, variant="primary", id="tl-import-add")
-                yield Button("Cancel", id="tl-import-cancel")
+                yield Button(label, variant="primary", id="tl-import-add", compact=True)
+                yield Button("Cancel", id="tl-import-cancel", compact=True)
             yield Label(
                 "ctrl+y or the button: add · escape: cancel", classes="dialog-keys"
             )

@@ -88,7 +88,7 @@ class DetailLine(Widget):
 def describe_row(row: Row | None, tz: str) -> str:
     """The detail line under the table: everything about the row, unclipped."""
     if row is None:
-        return "No events yet: type the first one above (e.g. 09:04 …)."
+        return "No events yet: type the first one above, with its day (18 Nov 09:04 …)."
     if isinstance(row, Gap):
         return f"{row.describe()}: what happened here? Enter adds one after it."
     when = format_time(row.at, tz)
@@ -155,7 +155,8 @@ class TimelineTable(DataTable[Text]):
     def columns_for(self, width: int) -> list[tuple[str, str, int]]:
         """(key, header, width) for a table ``width`` columns wide."""
         header = f"Time ({self.time_style.zone})" if self.time_style.day else "Time"
-        chosen = [("time", header, max(5, len(header))), ("kind", "Kind", 15)]
+        kind = 15 if width >= 82 else 13
+        chosen = [("time", header, max(5, len(header))), ("kind", "Kind", kind)]
         chosen.append(("text", "What happened", 0))
         if width >= SOURCE_FROM:
             chosen.append(("source", "Source", 18))
@@ -208,7 +209,10 @@ class TimelineTable(DataTable[Text]):
 
     def _cells(self, row: Row) -> list[Text]:
         if isinstance(row, Gap):
-            values = {"text": _text(row.describe(), "italic"), "key": _text("")}
+            values = {
+                "kind": _text("⋯ gap", "bold"),
+                "text": _text(row.describe().removeprefix("⋯ "), "italic"),
+            }
             time = _TimeCell("⋯", style="dim", end="")
         else:
             values = {

@@ -305,8 +305,10 @@ async def test_import_with_bad_lines(
         assert len(preview.preview.events) == 2
         assert preview.preview.repeats == 1 and preview.preview.blank == 1
         bad = preview.query_one("#tl-import-bad", Log).lines
-        assert [line.split(":")[0] for line in bad] == ["line 2", "line 6"]
-        assert "kube.client.Forbidden" in bad[0]
+        assert bad[0] == "line 2: at kube.client.Forbidden"
+        assert bad[1].startswith("  ✗ no time at the start")
+        assert bad[2] == "line 6: 25:61 broken clock"
+        assert "00-23" in bad[3] and len(bad) == 4
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
