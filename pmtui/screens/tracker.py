@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from pmtui.app import PmtuiApp
 
 MAX_REVIEWS_SHOWN = 3
+# a table of thousands of rows is slow to build: overdue come first, and the
+# filter line narrows the rest down
+MAX_ROWS = 300
 NARROW = 100  # below this width the post-mortem column is left out
 
 
@@ -162,16 +165,18 @@ class TrackerScreen(Screen[None]):
         grow = {"text": share, "title": spare - share}
         for label, key, width in columns:
             table.add_column(label, key=key, width=width + max(grow.get(key, 0), 0))
-        self.shown = filter_actions(self.items, self.filter)
+        matched = filter_actions(self.items, self.filter)
+        self.shown = matched[:MAX_ROWS]
         for item in self.shown:
             row_cells = cells(item)[: len(columns)]
             table.add_row(*row_cells, key=f"{item.key}#{item.id}")
         if self.shown:
             table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
-        overdue = sum(1 for i in self.shown if i.overdue)
-        of = f" of {len(self.items)}" if len(self.shown) != len(self.items) else ""
+        overdue = sum(1 for i in matched if i.overdue)
+        of = f" of {len(self.items)}" if len(matched) != len(self.items) else ""
+        cut = f" · first {MAX_ROWS} shown" if len(matched) > MAX_ROWS else ""
         self.query_one("#tracker-title", Static).update(
-            f"Action tracker — {len(self.shown)}{of} actions, ⚠ {overdue} overdue"
+            f"Action tracker — {len(matched)}{of} actions, ⚠ {overdue} overdue{cut}"
         )
         empty = self.query_one("#tracker-empty", Static)
         empty.display = not self.shown

@@ -38,7 +38,7 @@ LEAN_NAME = ".index-lean.txt"
 SUFFIX = ".json"
 HEADER = f"pmtui lean index {LEAN_VERSION}"
 
-Stamp = tuple[int, int, int]
+Stamp = str  # "size TAB mtime_ns TAB inode TAB", as the cache line has it
 
 
 class LeanArchive:
@@ -72,7 +72,7 @@ def _stamps(folder: Path) -> dict[str, Stamp]:
                 st = item.stat()
             except OSError:
                 continue
-            found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
+            found[name] = f"{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}\t"
     return found
 
 
@@ -85,17 +85,19 @@ def _read(folder: Path, stamps: dict[str, Stamp]) -> dict[str, list[str]] | None
     lines = text.split("\n")
     if lines[0] != HEADER or lines[-1] != "":
         return None
+    if len(lines) - 2 != len(stamps):
+        return None
     parts: dict[str, list[str]] = {}
     for line in lines[1:-1]:
-        cells = line.split("\t")
-        if len(cells) != 6:
-            return None
-        name = cells[0]
+        name, _, rest = line.partition("\t")
         stamp = stamps.get(name)
-        if stamp is None or cells[1:4] != [str(n) for n in stamp]:
+        if stamp is None or not rest.startswith(stamp):
             return None
-        parts[name] = cells[4:]
-    return parts if parts.keys() == stamps.keys() else None
+        record, tab, more = rest[len(stamp) :].partition("\t")
+        if not tab or "\t" in more:
+            return None
+        parts[name] = [record, more]
+    return parts if len(parts) == len(stamps) else None
 
 
 def load_lean(
@@ -179,8 +181,7 @@ def _rebuild(
     if folder.is_dir():
         lines = [HEADER]
         for name, (record, more) in parts.items():
-            stamp = "\t".join(str(n) for n in stamps[name])
-            lines.append(f"{name}\t{stamp}\t{record}\t{more}")
+            lines.append(f"{name}\t{stamps[name]}{record}\t{more}")
         _write(folder, "\n".join(lines) + "\n")
     return parts
 

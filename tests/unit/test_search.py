@@ -222,3 +222,14 @@ class TestSimilar:
         assert lean_rec["root_words"]
         assert "the" not in lean_rec["root_words"]
         assert Query() == parse_query("")
+
+
+def test_a_stamp_that_only_starts_alike_is_stale(archive: Archive) -> None:
+    """size 12 and size 123 must not be mistaken for each other."""
+    generate_archive(archive.folder, 1, seed=6)
+    load_lean(archive.folder)
+    cache = archive.folder / LEAN_NAME
+    head = "\t".join(cache.read_text().splitlines()[1].split("\t")[:4])
+    text = cache.read_text().replace(f"{head}\t", f"{head}0\t", 1)  # inode + 0
+    cache.write_text(text)
+    assert load_lean(archive.folder).rebuilt

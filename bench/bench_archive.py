@@ -1,0 +1,78 @@
+"""After the meeting, on a 1,000 post-mortem archive:
+
+- ``pmtui actions`` and ``pmtui search`` against ``pmtui --version``: at most
+  1.5x each (median wall time; the lean cache built once beforehand, as any
+  earlier run of pmtui leaves it);
+- start-up to a painted action tracker against a bare Textual app that paints
+  one Static and exits: within the start-up bound, 1.3x.
+
+Byte-code caching is on for every command measured (an installed pmtui has
+its .pyc files), so compiling sources does not blur the ratios.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.bench_startup import BARE
+from bench.common import REPO, Result, python, wall
+from bench.generate import generate_archive
+
+ENV = {"PYTHONDONTWRITEBYTECODE": ""}
+PMTUI = [sys.executable, "-m", "pmtui"]
+
+TRACKER = """
+import sys
+from pathlib import Path
+from pmtui.app import PmtuiApp
+from pmtui.screens import tracker
+from pmtui.store import Archive
+loaded = tracker.TrackerScreen._loaded
+def _loaded(self, lean):
+    loaded(self, lean)
+    assert len(lean.records) == int(sys.argv[2]), len(lean.records)
+    self.app.call_after_refresh(self.app.exit)
+tracker.TrackerScreen._loaded = _loaded
+class App(PmtuiApp):
+    def on_mount(self):
+        self.push_screen(tracker.TrackerScreen())
+App(Archive(Path(sys.argv[1]))).run(headless=True)
+"""
+
+
+def run() -> list[Result]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "archive"
+        generate_archive(folder, 1000)
+        where = ["--dir", str(folder)]
+        subprocess.run([*PMTUI, "actions", *where], check=True, capture_output=True)
+        version = wall([*PMTUI, "--version"], env=ENV)
+        actions = wall([*PMTUI, "actions", *where], env=ENV)
+        found = wall([*PMTUI, "search", *where, "certificate", "tag:tls"], env=ENV)
+        bare = wall(python(BARE), env=ENV)
+        painted = wall(python(TRACKER, str(folder), "1000"), env=ENV)
+    ms = f"pmtui --version {version * 1000:.0f} ms"
+    return [
+        Result(
+            "pmtui actions, 1,000 post-mortems vs pmtui --version",
+            actions / version,
+            1.5,
+            f"actions {actions * 1000:.0f} ms (4,000+ rows), {ms} (median of 7)",
+        ),
+        Result(
+            "pmtui search, 1,000 post-mortems vs pmtui --version",
+            found / version,
+            1.5,
+            f"search {found * 1000:.0f} ms, {ms} (median of 7)",
+        ),
+        Result(
+            "start-up to painted tracker, 1,000 post-mortems vs bare Textual app",
+            painted / bare,
+            1.3,
+            f"tracker {painted * 1000:.0f} ms, bare {bare * 1000:.0f} ms"
+            f" (median of 7; cwd {REPO.name})",
+        ),
+    ]
