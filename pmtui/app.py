@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widgets import TextArea
 
 from pmtui.clock import Clock, SystemClock
 from pmtui.messages import Deleted, Edited, GoToStep
@@ -41,7 +42,9 @@ class PmtuiApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, id="quit_c"),
         Binding("ctrl+s", "save", "Save", show=False, id="save"),
-        Binding("ctrl+z", "undo", "Undo delete", show=False, id="undo"),
+        # priority: a focused TextArea would take ctrl+z (action_undo hands
+        # it typing to undo first)
+        Binding("ctrl+z", "undo", "Undo delete", show=False, id="undo", priority=True),
         Binding("ctrl+f", "toggle_focus_mode", "Focus mode", show=False, id="focus"),
         *[
             Binding(
@@ -204,7 +207,9 @@ class PmtuiApp(App[None]):
             return None if step is None or step.number == 0 else True
         if action == "next_step":
             return None if step is None or step is Step.REPORT else True
-        if action in ("goto", "save", "undo"):
+        if action == "undo":
+            return self.ctx is not None and isinstance(self.screen, StepScreen)
+        if action in ("goto", "save"):
             return self.ctx is not None
         return True
 
@@ -258,6 +263,10 @@ class PmtuiApp(App[None]):
         self.notify(f"Deleted {message.removal.label}. ctrl+z brings it back.")
 
     def action_undo(self) -> None:
+        focused = self.focused
+        if isinstance(focused, TextArea) and focused.history.undo_stack:
+            focused.action_undo()  # typing in a text area is undone first
+            return
         if not self.undo_stack:
             self.notify("Nothing to undo.")
             return
@@ -290,7 +299,7 @@ class PmtuiApp(App[None]):
         if self.ctx is not None:
             for step in Step:
                 yield SystemCommand(
-                    f"Step {step.number}: {step.label}",
+                    f"Step: {step.label}",
                     f"Go to the {step.label} step ({step_key(step).upper()})",
                     lambda s=step: self.goto(s.value),
                 )

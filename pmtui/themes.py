@@ -51,6 +51,7 @@ THEMES: tuple[Theme, ...] = (
         text_alpha=1.0,
         variables={
             "text-muted": "#FFFFFF",
+            "text-disabled": "#C8C8C8",  # placeholders stay readable
             "border": "#FFFFFF",
             "border-blurred": "#C0C0C0",
             "block-cursor-background": "#FFFF00",

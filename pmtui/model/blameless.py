@@ -24,9 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-NAME_SUGGESTION = (
-    "Describe what the system allowed, e.g. 'the deploy pipeline allowed ...'."
-)
+NAME_SUGGESTION = "say what the system allowed, e.g. 'the deploy pipeline allowed …'."
 
 # Where a clause starts: the text's start, after sentence punctuation, dashes,
 # commas, line breaks and the conjunctions that begin a new clause.
@@ -96,7 +94,7 @@ class Hint:
 
     @property
     def message(self) -> str:
-        return f"“{self.matched}” points at a person. {self.suggestion}"
+        return f"“{self.matched}”: {self.suggestion}"
 
 
 class PhraseBookError(ValueError):

@@ -46,7 +46,7 @@ class StepScreen(Screen[None]):
         Binding("ctrl+n,ctrl+pagedown", "app.next_step", "Next step", id="next_step"),
         Binding("ctrl+b,ctrl+pageup", "app.previous_step", "Prev step", id="prev_step"),
         Binding("ctrl+l", "park", "Park idea", id="park"),
-        Binding("ctrl+t", "toggle_timer", "Timer", id="timer"),
+        Binding("ctrl+t", "toggle_timer", "Timer", show=False, id="timer"),
     ]
 
     def __init__(self, ctx: SessionContext) -> None:
@@ -69,7 +69,9 @@ class StepScreen(Screen[None]):
     def header_text(self) -> str:
         lock = f"  [read-only: {self.ctx.lock_note}]" if self.ctx.read_only else ""
         title = self.pm.incident.title or "Untitled post-mortem"
-        return f"Step {self.STEP.number} · {self.STEP.label} — {title}{lock}"
+        number = self.STEP.meeting_number
+        step = f"Step {number} · {self.STEP.label}" if number else self.STEP.label
+        return f"{step} — {title}{lock}"
 
     def compose_header_extras(self) -> Iterable[Widget]:
         """Widgets at the right of the step header (time box, counts)."""

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from pmtui.model.blameless import PhraseBook, find_hint
 from pmtui.store.team_phrases import phrase_book, team_phrases_path
 
+BLAMELESS_TIP = "Blameless-language hint (never blocks, never saved):\n"
 # Controls whose text is a cause: why nodes, contributing factors, the trigger.
 CAUSE_IDS = re.compile(r"why|factor|trigger")
 

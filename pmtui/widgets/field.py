@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
-from pmtui.widgets.blameless_hint import hint_for, is_cause_field
+from pmtui.widgets.blameless_hint import BLAMELESS_TIP, hint_for, is_cause_field
 
 
 class Field(Vertical):
@@ -83,6 +83,8 @@ class Field(Vertical):
         line = self.query_one(".field--hint", Static)
         line.update(f"⚑ {message}" if message else "")
         line.set_class(bool(message), "-shown")
+        line.set_class(bool(self._blameless), "-blameless")  # one line
+        line.tooltip = BLAMELESS_TIP + self._blameless if self._blameless else None
 
     @property
     def error(self) -> str:
