@@ -8,7 +8,6 @@ on a narrow terminal) gives the durations and the phase bar. The rules live in
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -18,7 +17,6 @@ from textual.containers import Horizontal, Vertical
 
 from pmtui.model.enums import KeyMoment, Step
 from pmtui.model.session import Event
-from pmtui.model.timeline_import import ImportResult
 from pmtui.model.timeline_rules import (
     Gap,
     add_event,
@@ -37,7 +35,6 @@ from pmtui.screens.base import SessionContext, StepScreen
 from pmtui.screens.dialogs import TextPromptDialog
 from pmtui.timeparse import TimeParseError, parse_duration
 from pmtui.widgets.timeline_edit import EditEventDialog, EventEdit
-from pmtui.widgets.timeline_import_dialog import ImportPreviewDialog
 from pmtui.widgets.timeline_importer import ImportRunner
 from pmtui.widgets.timeline_metrics import TimelineMetrics
 from pmtui.widgets.timeline_quick_add import QuickAdd, QuickAddInput
@@ -289,35 +286,12 @@ class TimelineScreen(StepScreen):
     # -- import -----------------------------------------------------------------
 
     def action_import(self) -> None:
-        if self._refuse_read_only():
-            return
-        dialog = TextPromptDialog(
-            "Import events",
-            "File to read: CSV, JSON lines, or a log with a time on each line",
-            placeholder="~/incident/checkout-api.log",
-        )
-        self.app.push_screen(dialog, self._start_import)
+        if not self._refuse_read_only():
+            self.query_one(ImportRunner).ask(self.pm, self.ctx.clock)
 
-    def _start_import(self, path: str | None) -> None:
-        if not path:
-            return
-        runner = self.query_one(ImportRunner)
-        runner.start(self.pm, Path(path).expanduser(), self.ctx.clock.now())
-
-    @on(ImportRunner.Failed)
-    def _import_failed(self, message: ImportRunner.Failed) -> None:
-        self.notify(message.reason, title="Not imported", severity="error")
-
-    @on(ImportRunner.Read)
-    def _preview(self, message: ImportRunner.Read) -> None:
-        result = message.result
-        self.app.push_screen(
-            ImportPreviewDialog(message.preview),
-            lambda ok: self._import(result) if ok else None,
-        )
-
-    def _import(self, result: ImportResult) -> None:
-        fresh, _ = split_new(self.pm, result.drafts)
+    @on(ImportRunner.Confirmed)
+    def _import(self, message: ImportRunner.Confirmed) -> None:
+        fresh, _ = split_new(self.pm, message.result.drafts)
         added = add_events(self.pm, fresh)
         if not added:
             return

@@ -1,9 +1,11 @@
 """Reading an import file in a thread worker, with a progress bar.
 
-The screen calls :meth:`ImportRunner.start`; the file is read through the
-store and parsed off the UI thread (a 100,000-line log takes seconds), the
-bar follows, and :class:`ImportRunner.Read` is posted back with the result
-and its preview. The screen never freezes; leaving it cancels the worker.
+The screen calls :meth:`ImportRunner.ask`: a prompt for the path, then the
+file is read through the store and parsed off the UI thread (a 100,000-line
+log takes seconds) while the bar follows; then the preview dialog lists what
+will be added and every line that could not be read. Only a confirmed preview
+reaches the screen, as :class:`ImportRunner.Confirmed`. The screen never
+freezes; leaving it cancels the worker.
 """
 
 from __future__ import annotations
@@ -18,10 +20,17 @@ from textual.message import Message
 from textual.widgets import Label, ProgressBar
 from textual.worker import get_current_worker
 
+from pmtui.clock import Clock
 from pmtui.model.session import PostMortem
 from pmtui.model.timeline_import import ImportCancelled, ImportResult, Reader
 from pmtui.model.timeline_rules import fingerprint, reference_date
-from pmtui.widgets.timeline_import_dialog import ImportPreview, Mark, build_preview
+from pmtui.screens.dialogs import TextPromptDialog
+from pmtui.widgets.timeline_import_dialog import (
+    ImportPreview,
+    ImportPreviewDialog,
+    Mark,
+    build_preview,
+)
 
 
 class ImportRunner(Horizontal):
@@ -33,18 +42,12 @@ class ImportRunner(Horizontal):
     ImportRunner > Label { width: auto; margin-right: 2; }
     """
 
-    class Read(Message):
-        """The file was read: here is what it holds."""
+    class Confirmed(Message):
+        """The preview was confirmed: add the new events of ``result``."""
 
-        def __init__(self, result: ImportResult, preview: ImportPreview) -> None:
+        def __init__(self, result: ImportResult) -> None:
             super().__init__()
             self.result = result
-            self.preview = preview
-
-    class Failed(Message):
-        def __init__(self, reason: str) -> None:
-            super().__init__()
-            self.reason = reason
 
     def compose(self) -> ComposeResult:
         yield Label("", id="tl-progress-label")
@@ -53,6 +56,20 @@ class ImportRunner(Horizontal):
     @property
     def running(self) -> bool:
         return self.has_class("-running")
+
+    def ask(self, pm: PostMortem, clock: Clock) -> None:
+        """Ask for the file, then read it (the screen gets ``Confirmed``)."""
+        dialog = TextPromptDialog(
+            "Import events",
+            "File to read: CSV, JSON lines, or a log with a time on each line",
+            placeholder="~/incident/checkout-api.log",
+        )
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.start(pm, Path(path).expanduser(), clock.now())
+
+        self.app.push_screen(dialog, chosen)
 
     def start(self, pm: PostMortem, source: Path, now: datetime) -> None:
         """Read ``source`` for ``pm`` (times in its zone, on the incident's day)."""
@@ -67,9 +84,18 @@ class ImportRunner(Horizontal):
         self.query_one(Label).update(label)
         self.query_one(ProgressBar).update(total=total, progress=done)
 
-    def _finish(self, message: Message) -> None:
+    def _failed(self, reason: str) -> None:
         self.remove_class("-running")
-        self.post_message(message)
+        self.notify(reason, title="Not imported", severity="error")
+
+    def _preview(self, result: ImportResult, preview: ImportPreview) -> None:
+        self.remove_class("-running")
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.post_message(self.Confirmed(result))
+
+        self.app.push_screen(ImportPreviewDialog(preview), answered)
 
     @work(thread=True, exclusive=True, group="timeline-import")
     def _read(self, source: Path, reader: Reader, known: set[Mark]) -> None:
@@ -91,9 +117,9 @@ class ImportRunner(Horizontal):
             )
             preview = build_preview(result, known, source.name, reader)
         except StoreError as error:
-            call(self._finish, self.Failed(str(error)))
+            call(self._failed, str(error))
             return
         except ImportCancelled:
             return
         if not worker.is_cancelled:
-            call(self._finish, self.Read(result, preview))
+            call(self._preview, result, preview)
