@@ -7,13 +7,13 @@ import argparse
 import os
 import sys
 from datetime import date
-from typing import TYPE_CHECKING
 
 from pmtui.cli import Failure, archive_dir
 
 # what one_line changes: str.split() splits at these (and at rarer spaces)
 _BREAKS = ("  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029", "\xa0")
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 

@@ -8,9 +8,11 @@ command line starts fast.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
+    from typing import Any
+
     from pmtui.model.codec import (
         SchemaError,
         from_dict,

@@ -10,8 +10,8 @@ A lean record keeps the summary's facts and actions, and for each long text
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
     from typing import Any
 

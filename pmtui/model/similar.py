@@ -10,8 +10,8 @@ says little. Works on lean records (:func:`pmtui.model.search.lean_record`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
     from typing import Any
 

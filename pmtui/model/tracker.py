@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from typing import Any
 
 from pmtui.model.search import QueryError, owner_matches
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
+if TYPE_CHECKING:
+    from typing import Any
 
 OPEN_STATUSES = ("open", "in_progress")
 STATUS_CHOICES = ("open", "in_progress", "done", "wont_do", "active", "closed")

@@ -26,10 +26,10 @@ import contextlib
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pmtui.model.lean import LEAN_VERSION, lean_record
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
