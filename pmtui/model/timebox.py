@@ -85,7 +85,7 @@ def stop(timer: StepTimer, now: datetime) -> bool:
     """Stop ``timer``, keeping the time it ran; False if it was not running."""
     if timer.started is None:
         return False
-    timer.elapsed_seconds = elapsed(timer, now)
+    timer.elapsed_seconds = round(elapsed(timer, now), 1)  # tidy diffs
     timer.started = None
     return True
 

@@ -249,3 +249,11 @@ def test_without_a_meeting_clock_the_meeting_is_the_sum_of_the_steps(
     toggle(pm, "causes", clock.now())
     clock.advance(minutes=1)
     assert read(pm, MEETING, clock.now()) == Reading(1320.0, 3600.0, True)
+
+
+def test_a_stopped_timer_keeps_tenths_of_a_second(clock: FixedClock) -> None:
+    timer = StepTimer()
+    start(timer, clock.now())
+    clock.advance(seconds=61.23456)
+    stop(timer, clock.now())
+    assert timer.elapsed_seconds == 61.2
