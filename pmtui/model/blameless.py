@@ -35,9 +35,11 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 # Words that may come before a clause's subject without changing it.
+_TIME = r"\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|utc|cet|cest|z)?"
 _LEAD = (
+    rf"(?:(?:(?:at|around|about|by|from|until)\s+)?{_TIME}\s*,?\s+)?"
     r"(?:(?:then|also|eventually|finally|later|first|next|again|just|only|"
-    r"afterwards|meanwhile|unfortunately|initially)\s+)*"
+    r"afterwards|meanwhile|unfortunately|initially|today|yesterday)\s*,?\s+)*"
 )
 # Words between a person and the phrase that keep the person the subject.
 _BETWEEN = (

@@ -174,6 +174,26 @@ async def test_a_name_as_subject_of_a_factor_is_hinted(make_app, sample_path) ->
         assert hint_line(field) == ""
 
 
+async def test_a_name_as_subject_of_the_trigger_is_hinted(
+    make_app, sample_path
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at(app, pilot, "causes")
+        app.screen.query_one("#causes-tabs", TabbedContent).active = "tab-texts"
+        await pilot.pause()
+        area = app.screen.query_one("#causes-trigger", TextArea)
+        field = area.parent
+        assert isinstance(field, Field)
+        area.text = "At 09:02 Sam rotated the certificate"
+        area.focus()
+        await pilot.pause()
+        await pilot.press("end", "space", "e", "a", "r", "l", "y")
+        await pilot.pause()
+        assert "“Sam”" in hint_line(field)
+        assert app.ctx.pm.causes.trigger.endswith("early")  # typing goes on
+
+
 async def test_a_name_outside_a_cause_is_not_hinted_even_in_a_dialog(
     make_app, sample_path
 ) -> None:

@@ -77,6 +77,7 @@ def test_every_phrasing_in_the_data_file_is_caught(
         ("Anyone should have known the CA changed", "should have known"),
         ("Priya failed to renew the certificate", "failed to"),
         ("the reviewer failed to spot the missing intermediate", "failed to"),
+        ("At 09:30 he failed to page payments", "failed to"),
         ("A careless change to the routing rules", "careless"),
         ("He carelessly pushed the secret", "carelessly"),
         ("Somebody forgot to update the routing rule", "forgot to"),
@@ -124,6 +125,9 @@ def test_person_phrases_need_a_person_as_subject(book: PhraseBook, text: str) ->
         ("Then Lena restarted the gateway", "Lena"),
         ("The chain was short — Jonas copied only the leaf", "Jonas"),
         ("Jonas and Priya skipped the staging run", "Priya"),
+        ("At 09:02 Sam rotated the certificate", "Sam"),
+        ("09:44 Lena started the rollback without a dry run", "Lena"),
+        ("Then, at 10am, Mei merged the routing change", "Mei"),
     ],
 )
 def test_a_name_as_subject_of_a_cause_is_flagged(
@@ -202,6 +206,8 @@ NEUTRAL = [
     "The migration locked the orders table for 40 seconds",
     "An expired token made the cron job exit with code 1",
     "The failover script assumed the replica was in the same zone",
+    "At 09:11 the alert fired and went to the platform on-call",
+    "09:44 rollback started; blocked 4 minutes by a missing permission",
 ]
 
 
