@@ -37,7 +37,8 @@ def _loaded(self, lean):
     self.app.call_after_refresh(self.app.exit)
 tracker.TrackerScreen._loaded = _loaded
 class App(PmtuiApp):
-    def on_mount(self):
+    def on_mount(self, event):
+        event.prevent_default()  # straight to the tracker: no home screen
         self.push_screen(tracker.TrackerScreen())
 App(Archive(Path(sys.argv[1]))).run(headless=True)
 """

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 MAX_REVIEWS_SHOWN = 3
 # a table of thousands of rows is slow to build: overdue come first, and the
 # filter line narrows the rest down
-MAX_ROWS = 300
+MAX_ROWS = 100
 NARROW = 100  # below this width the post-mortem column is left out
 
 
