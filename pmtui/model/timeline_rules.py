@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pendulum
 
@@ -133,9 +133,9 @@ def timeline_rows(pm: PostMortem, threshold: timedelta | None = None) -> list[Ro
     return rows
 
 
-def fingerprint(at: datetime, text: str) -> tuple[datetime, str]:
+def fingerprint(at: datetime, text: str) -> tuple[float, str]:
     """What makes two events identical: the instant and the text."""
-    return at.astimezone(UTC), " ".join(text.split()).casefold()
+    return at.timestamp(), " ".join(text.split()).casefold()
 
 
 def find_duplicate(pm: PostMortem, at: datetime, text: str) -> Event | None:

@@ -124,6 +124,11 @@ class TimelineScreen(StepScreen):
         ):
             self.rebuild()
 
+    @on(TimelineTable.Filled)
+    def _filled(self, message: TimelineTable.Filled) -> None:
+        runner = self.query_one(ImportRunner)
+        runner.progress("Showing the events…", message.done, message.total)
+
     @on(TimelineTable.RowHighlighted)
     def _show_detail(self) -> None:
         text = describe_row(self.table.current_row(), self.pm.timezone)

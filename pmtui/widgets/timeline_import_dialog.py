@@ -8,7 +8,6 @@ only the lines in view, and their text is prepared off the UI thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import ClassVar
 
 from textual import on
@@ -22,7 +21,7 @@ from pmtui.model.timeline_import import ImportResult, Reader
 from pmtui.model.timeline_rules import fingerprint
 from pmtui.timeparse import format_time
 
-Mark = tuple[datetime, str]  # what makes two events identical (fingerprint)
+Mark = tuple[float, str]  # what makes two events identical (fingerprint)
 
 
 @dataclass

@@ -79,6 +79,12 @@ class ImportRunner(Horizontal):
         self._progress(f"Reading {source.name}…", 0, None)
         self._read(source, reader, known)
 
+    def progress(self, label: str, done: int, total: int | None) -> None:
+        """Show the bar (also used while a long table fills in)."""
+        self._progress(label, done, total)
+        if total is not None and done >= total:
+            self.remove_class("-running")
+
     def _progress(self, label: str, done: int, total: int | None) -> None:
         self.add_class("-running")
         self.query_one(Label).update(label)

@@ -13,12 +13,14 @@ adding one event to 500 does not rebuild 500 rows.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import ClassVar
 
 import pendulum
 from rich.text import Text
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import Reactive
@@ -37,6 +39,7 @@ KEY_MARKERS: dict[KeyMoment, str] = {
     KeyMoment.RESOLVED: "✓ resolved",
 }
 SOURCE_FROM = 110  # table width from which the source column is shown
+CHUNK = 500  # rows added per turn of the event loop when filling
 
 
 def key_marker(key: KeyMoment | None) -> str:
@@ -144,11 +147,19 @@ class TimelineTable(DataTable[Text]):
     class AddRequested(Message):
         """Back to the quick-add line."""
 
+    class Filled(Message):
+        """A long timeline is being filled in: ``done`` of ``total`` rows."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done, self.total = done, total
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.rows_by_key: dict[str, Row] = {}
         self.time_style = TimeStyle("UTC", None, "UTC")
         self.layout_width = 0
+        self.filling = False
 
     # -- columns --------------------------------------------------------------
 
@@ -168,7 +179,11 @@ class TimelineTable(DataTable[Text]):
     # -- rendering ------------------------------------------------------------
 
     def show(self, rows: list[Row], style: TimeStyle, width: int) -> None:
-        """Rebuild everything (first show, undo, a new day, a resize)."""
+        """Rebuild everything (first show, undo, an import, a new day, a resize).
+
+        The first rows go in at once; a long timeline (an imported log) is
+        filled in the background, a chunk per turn, so the screen stays live.
+        """
         keep = self.current_key()
         self.time_style = style
         self.layout_width = width
@@ -176,13 +191,31 @@ class TimelineTable(DataTable[Text]):
         for key, header, size in self.columns_for(width):
             self.add_column(header, key=key, width=size)
         self.rows_by_key = {}
-        for row in rows:
+        for row in rows[:CHUNK]:
             self._add(row)
+        self.filling = len(rows) > CHUNK
+        if self.filling:
+            self._fill(rows[CHUNK:], keep)
+        elif keep is not None:
+            self.select_key(keep, scroll=True)
+
+    @work(exclusive=True, group="timeline-fill")
+    async def _fill(self, rows: list[Row], keep: str | None) -> None:
+        total = len(rows) + CHUNK
+        for start in range(0, len(rows), CHUNK):
+            await asyncio.sleep(0)  # let keys and repaints through
+            for row in rows[start : start + CHUNK]:
+                self._add(row)
+            self.post_message(self.Filled(min(total, start + 2 * CHUNK), total))
+        self.filling = False
         if keep is not None:
             self.select_key(keep, scroll=True)
 
     def sync(self, rows: list[Row], changed: set[str]) -> None:
         """Bring the table to ``rows``: add, remove and update what changed."""
+        if self.filling:  # still filling: start again from the new rows
+            self.show(rows, self.time_style, self.layout_width)
+            return
         wanted = {row_key(r): r for r in rows}
         for key in [k for k in self.rows_by_key if k not in wanted]:
             self.remove_row(key)
@@ -192,9 +225,8 @@ class TimelineTable(DataTable[Text]):
                 self._add(row)
             elif key in changed:
                 self.rows_by_key[key] = row
-                for column, cell in zip(
-                    self._column_keys(), self._cells(row), strict=True
-                ):
+                cells = zip(self._column_keys(), self._cells(row), strict=True)
+                for column, cell in cells:
                     self.update_cell(key, column, cell)
         order = {key: index for index, key in enumerate(wanted)}
         self.sort("time", key=lambda cell: order[cell.row_key])

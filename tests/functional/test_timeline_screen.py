@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
+import pendulum
 import pytest
 from textual.widgets import Input, Log
 
@@ -413,3 +414,28 @@ async def test_read_only_changes_nothing(make_app: MakeApp, sample_path: Path) -
             assert isinstance(app.screen, TimelineScreen)
             assert len(screen.pm.timeline) == 12
     assert sample_path.read_bytes() == before
+
+
+async def test_a_long_timeline_fills_the_table_in_the_background(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    from pmtui.model.timeline_rules import Draft, add_events
+    from pmtui.widgets.timeline_table import CHUNK
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_timeline(app, pilot, sample_path)
+        start = pendulum.datetime(2026, 11, 18, 12, 0, tz="UTC")
+        drafts = [Draft(start.add(seconds=i), f"line {i}") for i in range(2500)]
+        added = add_events(screen.pm, drafts)  # what a confirmed import does
+        screen.rebuild()
+        table = screen.query_one(TimelineTable)
+        assert table.filling and table.row_count == CHUNK  # the rest in turns
+        await type_line(pilot, "13:30 typed while the table fills")
+        for _ in range(200):
+            if not table.filling:
+                break
+            await asyncio.sleep(0.05)
+        assert not table.filling
+        assert table.row_count == 12 + 2500 + 1
+        assert table.get_row_index(added[0].id) == 12  # the first imported
