@@ -153,6 +153,11 @@ class Step(_Labelled):
         return _STEP_LABELS[self]
 
     @property
+    def meeting_number(self) -> str:
+        """The step's number in the meeting guide: 0-3, "4-5", 6, 7; "" for the report."""
+        return _MEETING_NUMBERS[self]
+
+    @property
     def number(self) -> int:
         """0 for the incident step ... 7 for the report."""
         return list(Step).index(self)
@@ -167,4 +172,15 @@ _STEP_LABELS = {
     Step.ACTIONS: "Actions",
     Step.NEXT: "Next steps",
     Step.REPORT: "Report",
+}
+
+_MEETING_NUMBERS = {
+    Step.INCIDENT: "0",
+    Step.TONE: "1",
+    Step.TIMELINE: "2",
+    Step.CAUSES: "3",
+    Step.REFLECT: "4-5",
+    Step.ACTIONS: "6",
+    Step.NEXT: "7",
+    Step.REPORT: "",
 }

@@ -95,10 +95,10 @@ async def test_edit_is_on_disk_within_a_second(
     async with app.run_test(size=(120, 40)):
         await settle(app)
         assert app.ctx is not None
-        app.ctx.pm.incident.summary = "changed live"
+        app.ctx.pm.next_steps.runbooks.append("changed live")
         app.screen.edited()  # type: ignore[attr-defined]
         await asyncio.sleep(0.9)
-        assert load(sample_path).incident.summary == "changed live"
+        assert "changed live" in load(sample_path).next_steps.runbooks
 
 
 async def test_undo_brings_back_a_deletion(
@@ -152,7 +152,9 @@ async def test_broken_file_is_listed_and_backup_offered(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app)
         table = app.screen.query_one("#home-table", DataTable)
-        assert "BROKEN" in str(table.get_row_at(0)[0])
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert "checkout-outage.json" in row[0] and "not valid JSON" in row[0]
+        assert row[3] == "⚠ broken"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BrokenFileDialog)
@@ -214,7 +216,7 @@ async def test_palette_lists_every_step(make_app: MakeApp, sample_path: Path) ->
         await settle(app)
         titles = [c.title for c in app.get_system_commands(app.screen)]
     for step in Step:
-        assert f"Step {step.number}: {step.label}" in titles
+        assert f"Step: {step.label}" in titles
     assert "Save now" in titles and "Undo delete" in titles
 
 
