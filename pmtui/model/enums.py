@@ -154,7 +154,7 @@ class Step(_Labelled):
 
     @property
     def meeting_number(self) -> str:
-        """The step's number in the meeting guide: 0-3, "4-5", 6, 7; "" for the report."""
+        """The number in the meeting guide: 0-3, "4-5", 6, 7; "" for the report."""
         return _MEETING_NUMBERS[self]
 
     @property

@@ -214,7 +214,7 @@ def test_fast_encoder_writes_the_same_bytes_as_json() -> None:
     from pmtui.store import load
     from pmtui.store.storage import encode
 
-    hostile = "a\x00b\x1b[31m|`<script>\u200f😀 é \\ \" / \u2028"
+    hostile = 'a\x00b\x1b[31m|`<script>\u200f😀 é \\ " / \u2028'
     pm = load(samples_dir() / "checkout-outage.json")
     pm.incident.summary = hostile
     for data in ({"postmortem": {"1": to_dict(pm)}}, {"x": [], "y": {}, "f": 1.5}):
@@ -222,5 +222,5 @@ def test_fast_encoder_writes_the_same_bytes_as_json() -> None:
         assert encode(data) == expected.encode()
     # the slow path keeps working where orjson refuses
     assert encode({"s": "\udc80", "n": 2**70}) == (
-        '{\n  "n": 1180591620717411303424,\n  "s": "\\udc80"\n}\n'.encode()
+        b'{\n  "n": 1180591620717411303424,\n  "s": "\\udc80"\n}\n'
     )
