@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from pty_session import PtySession, Timeout, new_postmortem
 
 from pmtui.model import PostMortem
 from pmtui.store import load
 from pmtui.widgets.timeline_quick_add import PLACEHOLDER as TIMELINE_PLACEHOLDER
+from tests.reliability.pty_session import PtySession, Timeout, new_postmortem
 
 PARK_TITLE = "Park an idea for later"
 
