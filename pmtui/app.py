@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -104,6 +104,18 @@ class PmtuiApp(App[None]):
         self.flush()
         self.close_file()
         self.exit()
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste loses control characters and escape sequences before any
+        widget sees it: they would reach the terminal raw when the text is
+        shown again (a Static does not filter them), and mean nothing here."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            from pmtui.report.escape import clean  # only on a paste: fast start
+
+            text = clean(event.text)
+            if text != event.text:
+                event = events.Paste(text)
+        await super().on_event(event)
 
     # -- opening and closing post-mortems -------------------------------------
 

@@ -33,6 +33,7 @@ _ANSI = re.compile(
     """,
     re.VERBOSE,
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 # ASCII punctuation that means something somewhere in (GitHub-flavoured)
 # Markdown; CommonMark lets every one of them be backslash-escaped.
@@ -65,6 +66,7 @@ def clean(text: str) -> str:
     reorder what follows them. Right-to-left letters are kept as they are.
     """
     text = _ANSI.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text)  # lone: no encoding can write it
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
     return "".join(ch for ch in text if ch == "\n" or not _is_control(ch))
 
