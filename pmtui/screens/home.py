@@ -44,6 +44,8 @@ class HomeScreen(Screen[None]):
         Binding("d,delete", "delete", "Delete", id="delete"),
         Binding("s", "sample", "Open a sample", id="sample"),
         Binding("r", "reload", "Reload", show=False),
+        Binding("t", "tracker", "Tracker", id="tracker"),
+        Binding("slash", "search", "Search", id="search"),
     ]
 
     def __init__(self) -> None:
@@ -61,6 +63,7 @@ class HomeScreen(Screen[None]):
         yield Stepper(None, id="stepper")
         with Vertical(id="home-body"):
             yield Static("", id="home-title", markup=False)
+            yield Static("", id="home-due", markup=False)
             yield ProgressBar(id="home-progress", show_eta=False)
             yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-empty", markup=False)
@@ -140,6 +143,7 @@ class HomeScreen(Screen[None]):
             "  s  open a sample to see how a finished one looks"
         )
         table.display = bool(entries)
+        self._show_due()
         if entries:
             table.focus()
 
@@ -218,6 +222,24 @@ class HomeScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.reload()
+
+    def _show_due(self) -> None:
+        from pmtui.screens.tracker import due_line
+
+        records = [(e.path.name, e.summary) for e in self.entries if e.summary]
+        line = self.query_one("#home-due", Static)
+        line.update(due_line(records, self.pmtui.clock.now().astimezone().date()))
+        line.display = bool(records)
+
+    def action_tracker(self) -> None:
+        from pmtui.screens.tracker import TrackerScreen
+
+        self.app.push_screen(TrackerScreen())
+
+    def action_search(self) -> None:
+        from pmtui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
 
 def _row(entry: Entry, today: date) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ COLUMNS = (
 class ResultsTable(DataTable[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "screen.open_selected", "Open", id="search_open"),
+        Binding("slash", "screen.focus_query", "Edit query", id="search_query"),
     ]
 
 
@@ -40,7 +41,6 @@ class SearchScreen(Screen[None]):
     HELP_TITLE = "Search"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="search_back"),
-        Binding("ctrl+f", "focus_query", "Edit query", id="search_query"),
     ]
 
     def __init__(self, query: str = "") -> None:

@@ -3,8 +3,9 @@
 Opened from home (``t``). The filter line takes ``owner:NAME status:STATUS
 tag:TAG overdue``; reviews whose date has come are listed above the table.
 On a row: ``d`` done, ``w`` won't do (asks why), enter opens the post-mortem
-at its actions. Closing writes the action's own file through its lock: a
-post-mortem open in another pmtui is reported and left unchanged.
+at its actions, ``/`` goes to the filter line (enter comes back). Closing
+writes the action's own file through its lock: a post-mortem open in another
+pmtui is reported and left unchanged.
 """
 
 from __future__ import annotations
@@ -51,7 +52,6 @@ class TrackerScreen(Screen[None]):
     HELP_TITLE = "Action tracker"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="tracker_back"),
-        Binding("ctrl+f", "focus_filter", "Filter", id="tracker_filter"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="tracker_reload"),
     ]
 

@@ -28,6 +28,7 @@ class TrackerTable(DataTable[str]):
         Binding("d", "screen.mark_done", "Done", id="tracker_done"),
         Binding("w", "screen.mark_wont_do", "Won't do", id="tracker_wont_do"),
         Binding("enter", "screen.open_selected", "Open", id="tracker_open"),
+        Binding("slash", "screen.focus_filter", "Filter", id="tracker_filter"),
     ]
 
 

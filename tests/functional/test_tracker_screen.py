@@ -99,7 +99,7 @@ async def test_filter_then_wont_do_with_a_reason(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_tracker(app, pilot)
-        await pilot.press("ctrl+f")
+        await pilot.press("slash")
         await pilot.press(*"owner:mei")
         await wait_for(pilot, lambda: len(screen.shown) == 1)
         await pilot.press("enter")  # back to the table
@@ -117,7 +117,7 @@ async def test_a_bad_filter_says_why_and_keeps_the_text(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_tracker(app, pilot)
-        await pilot.press("ctrl+f", *"status:soon")
+        await pilot.press("slash", *"status:soon")
         await pilot.pause()
         error = str(screen.query_one("#tracker-filter .field--error").render())
         assert "status is one of" in error

@@ -53,7 +53,7 @@ class TestTracker:
             await settle(pilot)
             await pilot.press("t")
             await settle(pilot)
-            await pilot.press("ctrl+f", *"overdue owner:priya")
+            await pilot.press("slash", *"overdue owner:priya")
             await pilot.pause()
 
         assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
