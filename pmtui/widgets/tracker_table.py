@@ -13,7 +13,7 @@ from pmtui.model.tracker import STATUS_WORDS, TrackedAction
 # label, key, least width: Action and Post-mortem share the spare width
 COLUMNS = (
     ("Due", "due", 10),
-    ("Late", "late", 6),
+    ("Late", "late", 7),
     ("Status", "status", 13),
     ("Owner", "owner", 12),
     ("Action", "text", 20),
