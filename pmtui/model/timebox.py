@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from pmtui.model.enums import Status
 from pmtui.model.session import PostMortem, StepTimer
 
 MEETING = "meeting"
@@ -155,10 +156,15 @@ def enter_step(pm: PostMortem, step: str, now: datetime) -> bool:
 
 
 def toggle(pm: PostMortem, step: str, now: datetime) -> bool:
-    """Start or pause the meeting (and ``step``'s timer). True if now running."""
+    """Start or pause the meeting (and ``step``'s timer). True if now running.
+
+    Starting the clock of a draft marks the post-mortem as in its meeting.
+    """
     if meeting_running(pm):
         pause_all(pm, now)
         return False
+    if pm.status is Status.DRAFT:
+        pm.status = Status.MEETING
     if MEETING not in pm.timers:
         pm.timers[MEETING] = StepTimer(read(pm, MEETING, now).elapsed)
     start(pm.timers[MEETING], now)

@@ -79,7 +79,7 @@ class CausesScreen(StepScreen):
                                 read_only=read_only,
                             ),
                         )
-            with Vertical(id="similar-slot"):
+            with Vertical(id="similar-slot", classes="side-panel"):
                 yield SimilarPanel(self.ctx, id="causes-similar")
 
     def on_mount(self) -> None:

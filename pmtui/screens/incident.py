@@ -146,7 +146,7 @@ class IncidentScreen(StepScreen):
                 yield Static("", id="meeting-timing", markup=False)
                 yield Static("", id="warranted", markup=False)
                 yield Static(PREREAD_HELP, classes="section-help", markup=False)
-            with Vertical(id="incident-side"):
+            with Vertical(id="incident-side", classes="side-panel"):
                 yield SimilarPanel(self.ctx, id="incident-similar")
 
     def _set_meeting(self, at: datetime | None) -> None:

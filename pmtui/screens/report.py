@@ -51,7 +51,7 @@ class ReportScreen(StepScreen):
         # priority: the read-only source view (a TextArea) binds these keys too
         Binding("ctrl+e", "export", "Export", id="report_export", priority=True),
         Binding("ctrl+y", "copy", "Copy", id="report_copy", priority=True),
-        Binding("ctrl+f", "next_format", "Format", id="report_format", priority=True),
+        Binding("ctrl+o", "next_format", "Format", id="report_format", priority=True),
     ]
 
     def __init__(self, ctx: SessionContext) -> None:

@@ -56,7 +56,6 @@ class TimelineScreen(StepScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "import", "Import", id="tl_import"),
         Binding("ctrl+g", "gap_threshold", "Gap threshold", id="tl_gap"),
-        Binding("ctrl+t", "toggle_focus", "Table/Add", id="tl_focus"),
     ]
 
     def __init__(self, ctx: SessionContext) -> None:
@@ -169,12 +168,6 @@ class TimelineScreen(StepScreen):
     @on(TimelineTable.AddRequested)
     def _to_add(self) -> None:
         self.quick_add.input.focus()
-
-    def action_toggle_focus(self) -> None:
-        if self.table.has_focus:
-            self.quick_add.input.focus()
-        else:
-            self.table.focus()
 
     # -- row actions ----------------------------------------------------------
 

@@ -98,8 +98,17 @@ class Archive:
         return candidate
 
     def create(self, pm: PostMortem) -> PostMortemFile:
-        """Store a new post-mortem; returns it open and locked."""
+        """Store a new post-mortem; returns it open and locked.
+
+        A post-mortem still holding pmtui's own blameless statement gets the
+        team's default statement of this archive, if it has one.
+        """
+        from pmtui.model.session import DEFAULT_BLAMELESS_STATEMENT
+        from pmtui.store.settings import team_statement
+
         self.ensure()
+        if pm.tone.statement == DEFAULT_BLAMELESS_STATEMENT:
+            pm.tone.statement = team_statement(self.folder) or pm.tone.statement
         return PostMortemFile.create(self.path_for(pm), pm)
 
     def add_copy(self, source: Path) -> Path:

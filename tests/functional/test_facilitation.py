@@ -23,8 +23,8 @@ from pmtui.widgets.timebox import TimeBox
 SIZE = (120, 40)
 # Steps whose own screen binds a key the facilitation aids also use (reported
 # to the lead): there the screen's key wins. The palette still has both.
-TIMER_KEY_TAKEN = {"timeline"}
-FOCUS_KEY_TAKEN = {"report"}
+TIMER_KEY_TAKEN: set[str] = set()
+FOCUS_KEY_TAKEN: set[str] = set()
 
 
 async def type_text(pilot, text: str) -> None:

@@ -47,16 +47,16 @@ async def test_preview_then_switch_format(make_app: MakeApp, sample_path: Path) 
         assert screen.focused is viewer
 
         switcher = screen.query_one("#report-body", ContentSwitcher)
-        await pilot.press("ctrl+f")
+        await pilot.press("ctrl+o")
         await pilot.pause()
         assert screen.fmt == "plain"
         assert viewer.document.source == render(pm, "plain")
-        await pilot.press("ctrl+f")
+        await pilot.press("ctrl+o")
         await pilot.pause()
         assert screen.fmt == "html"
         assert switcher.current == "report-source"
         assert screen.query_one("#report-source", TextArea).text == render(pm, "html")
-        await pilot.press("ctrl+f")  # a priority key: the source view binds it too
+        await pilot.press("ctrl+o")  # a priority key: the source view binds it too
         await pilot.pause()
         assert screen.fmt == "gfm" and switcher.current == "report-preview"
 

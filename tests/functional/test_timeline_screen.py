@@ -178,7 +178,7 @@ async def test_delete_and_undo(make_app: MakeApp, sample_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_timeline(app, pilot, sample_path)
-        await pilot.press("ctrl+t", "down")
+        await pilot.press("down", "down")
         table = screen.query_one(TimelineTable)
         assert table.current_key() == "e2"
         await pilot.press("delete")
@@ -205,7 +205,7 @@ async def test_key_moments_and_kind_from_the_keyboard_change_the_metrics(
         assert "(mark detected)" in metrics_text(screen)
         table = screen.query_one(TimelineTable)
         assert table.row_count == 5  # no key moments yet: two gap rows
-        await pilot.press("ctrl+t")
+        await pilot.press("down")  # from the add line into the table
         assert table.has_focus
         table.select_key("e1")
         await pilot.press("m")  # 09:04: none -> impact began

@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-from test_report_helpers import hostile_pm
-
 from pmtui.model import ActionStatus, PostMortem
 from pmtui.report import render_actions_csv
 from pmtui.report.jira import COLUMNS
+from tests.unit.test_report_helpers import hostile_pm
 
 
 def rows(text: str) -> list[list[str]]:

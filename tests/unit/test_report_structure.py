@@ -11,7 +11,12 @@ import copy
 import re
 
 import pytest
-from test_report_helpers import (
+
+from pmtui.clock import FixedClock
+from pmtui.model import PostMortem, new_postmortem
+from pmtui.model.codec import postmortem_from_dict, to_dict
+from pmtui.report import FORMATS, render, render_preread
+from tests.unit.test_report_helpers import (
     HtmlReader,
     dangling_headings,
     hostile,
@@ -21,11 +26,6 @@ from test_report_helpers import (
     table_with,
     tables,
 )
-
-from pmtui.clock import FixedClock
-from pmtui.model import PostMortem, new_postmortem
-from pmtui.model.codec import postmortem_from_dict, to_dict
-from pmtui.report import FORMATS, render, render_preread
 
 # What a reader must see of HOSTILE (control characters and escapes dropped,
 # each line stripped, blank lines gone), written out by hand.

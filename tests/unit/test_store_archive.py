@@ -254,3 +254,17 @@ def test_default_dir_honours_pmtui_home(
 def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug
     assert len(slugify(title)) <= 48
+
+
+def test_new_post_mortems_get_the_team_statement(tmp_path: Path) -> None:
+    from pmtui.clock import FixedClock
+    from pmtui.model import new_postmortem
+    from pmtui.store.settings import set_team_statement
+
+    archive = Archive(tmp_path / "team")
+    archive.ensure()
+    set_team_statement(archive.folder, "We learn together; we never blame.")
+    with archive.create(
+        new_postmortem("DNS flap", FixedClock("2026-11-20T10:00Z"))
+    ) as h:
+        assert h.pm.tone.statement == "We learn together; we never blame."

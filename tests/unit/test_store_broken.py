@@ -254,5 +254,4 @@ class TestRestoreBackup:
         assert sorted(p.name for p in good.parent.iterdir()) == [
             "pm.json",
             "pm.json.bak",
-            "pm.json.lock",
         ]

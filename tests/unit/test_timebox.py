@@ -257,3 +257,21 @@ def test_a_stopped_timer_keeps_tenths_of_a_second(clock: FixedClock) -> None:
     clock.advance(seconds=61.23456)
     stop(timer, clock.now())
     assert timer.elapsed_seconds == 61.2
+
+
+def test_starting_the_clock_of_a_draft_starts_its_meeting() -> None:
+    import pendulum
+
+    from pmtui.clock import FixedClock
+    from pmtui.model import Status, new_postmortem
+    from pmtui.model.timebox import toggle
+
+    now = pendulum.datetime(2026, 11, 20, 13, 0, tz="UTC")
+    pm = new_postmortem("x", FixedClock(now))
+    assert pm.status is Status.DRAFT
+    assert toggle(pm, "tone", now)
+    assert pm.status is Status.MEETING
+    pm.status = Status.REVIEW
+    toggle(pm, "tone", now)  # pause
+    toggle(pm, "tone", now)  # a review keeps its status
+    assert pm.status is Status.REVIEW
