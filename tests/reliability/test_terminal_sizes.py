@@ -2,7 +2,8 @@
 80x24 nothing essential is cut off: the stepper, the step's title, and the
 widget the step puts the focus in (its main input or table) are on screen.
 
-Steps are found in ``pmtui.screens.STEP_SCREENS``, so a new step is covered
+Steps are found in ``pmtui.screens.STEP_SCREENS`` (and the tracker and search
+screens through the home screen's actions), so a new step is covered
 without touching this file.
 """
 
@@ -116,6 +117,18 @@ async def test_every_screen_with_the_sample(
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
+        await pilot.pause()
+        home = app.screen
+        for name in ("tracker", "search"):  # the archive-wide screens, if any
+            action = getattr(home, f"action_{name}", None)
+            if action is not None:
+                action()
+                await _settle(app)
+                await pilot.pause()
+                assert app.screen is not home and app.is_running, name
+                app.pop_screen()
+                await pilot.pause()
+                assert app.screen is home
         assert app.open_file(sample_path)
         await _walk(app, pilot, essentials=size == (80, 24))
         app.action_home()
