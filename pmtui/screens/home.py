@@ -40,9 +40,9 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="new"),
         Binding("enter", "open", "Open", show=False),
-        Binding("o", "open", "Open", id="open"),
+        Binding("o", "open", "Open", show=False, id="open"),
         Binding("d,delete", "delete", "Delete", id="delete"),
-        Binding("s", "sample", "Open a sample", id="sample"),
+        Binding("s", "sample", "Sample", id="sample"),
         Binding("r", "reload", "Reload", show=False),
         Binding("t", "tracker", "Tracker", id="tracker"),
         Binding("slash", "search", "Search", id="search"),
