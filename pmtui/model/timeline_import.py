@@ -35,7 +35,7 @@ import io
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
@@ -43,6 +43,7 @@ from typing import Any
 import pendulum
 
 from pmtui.model.enums import EventKind
+from pmtui.model.text import strip_controls
 from pmtui.model.timeline_rules import Draft
 from pmtui.timeparse import TimeParseError, parse_time, split_leading_time
 
@@ -156,7 +157,7 @@ def parse_import(
     result = ImportResult(fmt)
     if fmt is ImportFormat.CSV:
         _read_csv(text, reader, result, progress, cancelled)
-        return result
+        return _cleaned(result)
     lines = text.splitlines()
     read_line = _json_line if fmt is ImportFormat.JSONL else _log_line
     for number, line in enumerate(lines, start=1):
@@ -169,6 +170,16 @@ def parse_import(
             result.drafts.append(read_line(line, reader))
         except (TimeParseError, ValueError) as error:
             result.bad.append(BadLine(number, line, _reason(error)))
+    return _cleaned(result)
+
+
+def _cleaned(result: ImportResult) -> ImportResult:
+    """Colour codes and control characters of logs never reach the timeline."""
+    result.drafts = [
+        replace(d, text=strip_controls(d.text).strip(), source=strip_controls(d.source))
+        for d in result.drafts
+    ]
+    result.bad = [replace(b, text=strip_controls(b.text)) for b in result.bad]
     return result
 
 

@@ -67,7 +67,12 @@ class IncidentScreen(StepScreen):
         with Horizontal(id="incident-columns"):
             with VerticalScroll(id="incident-body", can_focus=False):
                 yield Static("Incident", classes="section-title")
-                yield Field("Title", Input(incident.title, id="title", disabled=ro))
+                yield Field(
+                    "Title",
+                    Input(
+                        incident.title, id="title", disabled=ro, select_on_focus=False
+                    ),
+                )
                 with Grid(classes="pair"):
                     yield Field(
                         "Severity",

@@ -89,6 +89,10 @@ class ToneScreen(StepScreen):
         self.query_one("#statement-edit", TextArea).display = False
         self._show_source()
         self._load_related()
+        if not self.ctx.read_only:
+            # never the hidden statement editor: typing there would silently
+            # change the statement the room has just heard
+            self.query_one("#purpose", TextArea).focus(scroll_visible=False)
 
     # -- the blameless statement ---------------------------------------------
 

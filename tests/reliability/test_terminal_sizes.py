@@ -55,11 +55,7 @@ async def _settle(app: PmtuiApp) -> None:
 
 # Known bugs, reported to the screens' owners. A fixed one makes the test fail
 # until it is taken off this list.
-KNOWN: dict[Step, str] = {
-    Step.TONE: "the Tone step gives the focus to the hidden statement editor "
-    "(display off), so what is typed on arrival silently changes the blameless "
-    "statement",
-}
+KNOWN: dict[Step, str] = {}
 
 
 async def _walk(app: PmtuiApp, pilot: object, *, essentials: bool = False) -> None:

@@ -223,3 +223,22 @@ class TestReadingFiles:
         latin.write_bytes("café".encode("latin-1"))
         with pytest.raises(StoreError, match="not UTF-8"):
             read_text_file(latin)
+
+
+def test_colour_codes_and_controls_of_a_log_never_reach_the_timeline() -> None:
+    import pendulum
+
+    from pmtui.model.timeline_import import ImportFormat, Reader, parse_import
+
+    now = pendulum.datetime(2026, 11, 20, 10, 0, tz="UTC")
+    reader = Reader(tz="UTC", now=now, ref_date=now.date(), source="app.log")
+    log = (
+        "2026-11-18T09:11:00Z \x1b[31mERROR\x1b[0m handshake\x07 failed\n"
+        '{"time": "2026-11-18T09:12:00Z",'
+        ' "description": "bell\\u0007 \\u001b[1mbold"}\n'
+    )
+    result = parse_import(log, reader, fmt=ImportFormat.LOG)
+    assert [d.text for d in result.drafts] == ["ERROR handshake failed"]
+    assert all("\x1b" not in b.text and "\x07" not in b.text for b in result.bad)
+    jsonl = parse_import(log.splitlines()[1], reader, fmt=ImportFormat.JSONL)
+    assert [d.text for d in jsonl.drafts] == ["bell bold"]
