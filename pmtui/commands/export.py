@@ -78,7 +78,7 @@ def _render(args: argparse.Namespace) -> str:
     if file.is_dir():
         raise Failure(f"{file} is a folder, not a post-mortem file")
     try:
-        pm = load(file)
+        pm = load(file, pendulum_times=False)  # pendulum is slow to import
     except BrokenFileError as error:
         raise Failure(str(error)) from None
     except (StoreError, OSError) as error:

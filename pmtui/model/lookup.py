@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pmtui.clock import Clock
 from pmtui.model.enums import ReflectionList, Severity
 from pmtui.model.session import Factor, Incident, Item, PostMortem, Prep, WhyNode
+
+TYPE_CHECKING = False  # readers (the report) need no clock: pendulum stays unloaded
+if TYPE_CHECKING:
+    from pmtui.clock import Clock
 
 
 def new_postmortem(

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any
-
-from tinydb import TinyDB
-from tinydb.table import Document
 
 from pmtui.model.codec import SchemaError, postmortem_from_dict, to_dict
-from pmtui.model.session import PostMortem
+from pmtui.model.session import SCHEMA_VERSION, PostMortem
 from pmtui.store.atomic import ensure_dir
 from pmtui.store.errors import BrokenFileError, LockedError, LockHolder
-from pmtui.store.lock import FileLock
+from pmtui.store.jsonfile import backup_path, read_json
 from pmtui.store.migrate import migrate
-from pmtui.store.storage import AtomicJSONStorage, backup_path, read_json
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
+if TYPE_CHECKING:
+    from collections.abc import MutableMapping
+    from typing import Any
+
+    from tinydb import TinyDB
+
+    from pmtui.store.lock import FileLock
+    from pmtui.store.storage import AtomicJSONStorage
+
+# TinyDB and the lock are imported only where a handle is opened: a reader
+# (load) needs neither, and the command line starts faster without them.
 
 TABLE = "postmortem"
 DOC_ID = 1
@@ -24,10 +31,14 @@ DOC_ID = 1
 Decoded = tuple[PostMortem, bool]
 
 
-def decode_file(path: Path, data: dict[str, Any]) -> tuple[PostMortem, bool]:
+def decode_file(
+    path: Path, data: dict[str, Any], *, pendulum_times: bool = True
+) -> tuple[PostMortem, bool]:
     """The post-mortem in a parsed TinyDB file; says whether it was migrated.
 
-    ``data`` is not changed: migrations work on a copy.
+    ``data`` is not changed: migrations work on a copy (a current file needs
+    none, and decoding builds new objects). ``pendulum_times``: see
+    :func:`pmtui.model.codec.from_dict`.
     """
     table = data.get(TABLE)
     if not isinstance(table, dict) or str(DOC_ID) not in table:
@@ -36,8 +47,10 @@ def decode_file(path: Path, data: dict[str, Any]) -> tuple[PostMortem, bool]:
     if not isinstance(doc, dict):
         raise BrokenFileError(path, "its post-mortem is not an object")
     try:
-        doc, migrated = migrate(copy.deepcopy(doc))
-        return postmortem_from_dict(doc), migrated
+        if doc.get("schema_version", 1) != SCHEMA_VERSION:
+            doc = copy.deepcopy(doc)
+        doc, migrated = migrate(doc)
+        return postmortem_from_dict(doc, pendulum_times=pendulum_times), migrated
     except SchemaError as error:
         raise BrokenFileError(path, f"unexpected content at {error}") from None
     except ValueError as error:
@@ -64,21 +77,28 @@ def _offer_backup(error: BrokenFileError) -> BrokenFileError:
     return BrokenFileError(error.path, error.reason, good_backup(error.path))
 
 
-def _read(path: Path, storage: AtomicJSONStorage | None = None) -> Decoded:
+def _read(
+    path: Path,
+    storage: AtomicJSONStorage | None = None,
+    *,
+    pendulum_times: bool = True,
+) -> Decoded:
     try:
         data = storage.read() if storage is not None else read_json(path)
         assert data is not None
-        return decode_file(path, data)
+        return decode_file(path, data, pendulum_times=pendulum_times)
     except BrokenFileError as error:
         raise _offer_backup(error) from None
 
 
-def load(path: Path) -> PostMortem:
+def load(path: Path, *, pendulum_times: bool = True) -> PostMortem:
     """Read a post-mortem without locking it (reports, search, the CLI).
 
     Raises :class:`BrokenFileError`, naming a good backup when there is one.
+    With ``pendulum_times=False`` times are standard-library datetimes, so a
+    reader that only formats them (``pmtui export``) never imports pendulum.
     """
-    pm, _ = _read(Path(path))
+    pm, _ = _read(Path(path), pendulum_times=pendulum_times)
     return pm
 
 
@@ -117,6 +137,11 @@ class PostMortemFile:
         An old file is migrated and, when writable, saved at once (the old
         version stays in the backup).
         """
+        from tinydb import TinyDB
+
+        from pmtui.store.lock import FileLock
+        from pmtui.store.storage import AtomicJSONStorage
+
         path = Path(path)
         lock: FileLock | None = None
         holder: LockHolder | None = None
@@ -144,6 +169,11 @@ class PostMortemFile:
     @classmethod
     def create(cls, path: Path, pm: PostMortem) -> PostMortemFile:
         """Write a new file (refusing to replace one) and open it locked."""
+        from tinydb import TinyDB
+
+        from pmtui.store.lock import FileLock
+        from pmtui.store.storage import AtomicJSONStorage
+
         path = Path(path)
         ensure_dir(path.parent)
         lock = FileLock(path)
@@ -180,6 +210,8 @@ class PostMortemFile:
 
             table.update(replace, doc_ids=[DOC_ID])
         else:
+            from tinydb.table import Document
+
             table.insert(Document(doc, doc_id=DOC_ID))
 
     def close(self) -> None:
