@@ -55,10 +55,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def local_timezone() -> str:
-    import pendulum
+    from pendulum.tz.local_timezone import get_local_timezone
 
     try:
-        name = pendulum.local_timezone().name
+        name = get_local_timezone().name
     except Exception:  # pragma: no cover - unusual system set-up
         return "UTC"
     return name if "/" in name or name == "UTC" else "UTC"
