@@ -37,7 +37,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 # ASCII punctuation that means something somewhere in (GitHub-flavoured)
 # Markdown; CommonMark lets every one of them be backslash-escaped.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$&#])")
+_MD_SPECIAL = "\\`*_[]<>|~$&#"
+_MD_ESCAPES = str.maketrans({ch: "\\" + ch for ch in _MD_SPECIAL})
 # What may begin a block at the start of a line: list markers, headings
 # (already escaped), setext underlines, ordered list numbers.
 _LINE_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
@@ -56,6 +57,9 @@ _MERMAID_ENTITIES = {
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _URL_KEEP = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]")
 NEWLINE_PLAIN = " / "
+# What clean() drops: C0 and C1 controls but the newline (tabs are spaces by
+# then), DEL, and the bidi embedding/override/isolate controls.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str) -> str:
@@ -65,21 +69,24 @@ def clean(text: str) -> str:
     and DEL are dropped, as are bidi embedding/override controls that could
     reorder what follows them. Right-to-left letters are kept as they are.
     """
+    if text.isprintable():
+        # Everything below acts on non-printable characters only (controls,
+        # escapes, surrogates, line and paragraph separators, bidi controls):
+        # most text has none, and a report cleans thousands of strings.
+        return text
     text = _ANSI.sub("", text)
     text = _SURROGATE.sub("\ufffd", text)  # lone: no encoding can write it
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
-    return "".join(ch for ch in text if ch == "\n" or not _is_control(ch))
-
-
-def _is_control(ch: str) -> bool:
-    if ch < " " or "\x7f" <= ch <= "\x9f":
-        return True
-    return "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069"
+    return _CONTROL.sub("", text)
 
 
 def lines(text: str) -> list[str]:
     """The non-blank lines of cleaned text, each stripped."""
-    return [line.strip() for line in clean(text).split("\n") if line.strip()]
+    text = clean(text)
+    if "\n" not in text:
+        text = text.strip()
+        return [text] if text else []
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def one_line(text: str) -> str:
@@ -94,7 +101,10 @@ def md_inline(text: str) -> str:
 
 def md_line(line: str) -> str:
     """One line of text made inert in Markdown (no newline inside)."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", line.strip())
+    escaped = line.strip().translate(_MD_ESCAPES)
+    first = escaped[:1]
+    if first not in "-+=" and not first.isdecimal():  # \d: any decimal digit
+        return escaped
     return _LINE_START.sub(_escape_line_start, escaped)
 
 

@@ -25,8 +25,12 @@ def is_utc(zone: tzinfo) -> bool:
 def clock_time(moment: datetime, zone: tzinfo, *, with_date: bool) -> str:
     """``10:02`` (``10:02:30`` when seconds matter), with the date if asked."""
     local = moment.astimezone(zone)
-    text = f"{local:%H:%M:%S}" if local.second else f"{local:%H:%M}"
-    return f"{local:%Y-%m-%d} {text}" if with_date else text
+    text = f"{local.hour:02d}:{local.minute:02d}"  # strftime is slow: ~1,000 a report
+    if local.second:
+        text = f"{text}:{local.second:02d}"
+    return (
+        f"{local.year}-{local.month:02d}-{local.day:02d} {text}" if with_date else text
+    )
 
 
 def spans_days(moments: Iterable[datetime], zone: tzinfo) -> bool:
