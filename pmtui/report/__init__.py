@@ -16,14 +16,19 @@ from collections.abc import Callable
 from pmtui.model.session import PostMortem
 from pmtui.report.document import preread_markdown, report_markdown
 from pmtui.report.facts import title
-from pmtui.report.html import html_page
-from pmtui.report.jira import render_actions_csv
 from pmtui.report.markdown import GFM, PLAIN, Flavour
 
 _Builder = Callable[[PostMortem, Flavour], str]
 
 FORMATS = ("gfm", "plain", "html")
 EXTENSIONS = {"gfm": ".md", "plain": ".md", "html": ".html"}
+
+
+def render_actions_csv(pm: PostMortem) -> str:
+    """The open action items as CSV for Jira's import (see :mod:`.jira`)."""
+    from pmtui.report.jira import render_actions_csv as actions_csv
+
+    return actions_csv(pm)
 
 
 def render(pm: PostMortem, fmt: str = "gfm") -> str:
@@ -40,6 +45,8 @@ def _render(pm: PostMortem, fmt: str, build: _Builder, prefix: str) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "html":
+        from pmtui.report.html import html_page  # only this format needs it
+
         return html_page(prefix + title(pm), build(pm, PLAIN))
     return build(pm, GFM if fmt == "gfm" else PLAIN)
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Any
 
 from pmtui.model.codec import SchemaError
 from pmtui.model.session import SCHEMA_VERSION
 
-Doc = dict[str, Any]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
+if TYPE_CHECKING:
+    from typing import Any
+
+    Doc = dict[str, Any]
 
 _V1_KEY_TIMES = {
     "impact_began": ("Impact began", "customer_impact"),
