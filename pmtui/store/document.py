@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from pmtui.model.codec import SchemaError, postmortem_from_dict, to_dict
 from pmtui.model.session import SCHEMA_VERSION, PostMortem
-from pmtui.store.atomic import ensure_dir
 from pmtui.store.errors import BrokenFileError, LockedError, LockHolder
 from pmtui.store.jsonfile import backup_path, read_json
 from pmtui.store.migrate import migrate
@@ -48,6 +46,8 @@ def decode_file(
         raise BrokenFileError(path, "its post-mortem is not an object")
     try:
         if doc.get("schema_version", 1) != SCHEMA_VERSION:
+            import copy
+
             doc = copy.deepcopy(doc)
         doc, migrated = migrate(doc)
         return postmortem_from_dict(doc, pendulum_times=pendulum_times), migrated
@@ -171,6 +171,7 @@ class PostMortemFile:
         """Write a new file (refusing to replace one) and open it locked."""
         from tinydb import TinyDB
 
+        from pmtui.store.atomic import ensure_dir
         from pmtui.store.lock import FileLock
         from pmtui.store.storage import AtomicJSONStorage
 
