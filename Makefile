@@ -27,7 +27,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy pmtui/model pmtui/store pmtui/report pmtui/timeparse pmtui/clock.py pmtui/cli.py pmtui/commands
 
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	$(BIN)/python -m pytest -n 4 --dist loadgroup -q --durations=25
 
 test: lint typecheck pytest
 

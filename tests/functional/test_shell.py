@@ -16,6 +16,7 @@ from pmtui.screens.dialogs import BrokenFileDialog, NewPostMortemDialog
 from pmtui.screens.help import HelpScreen
 from pmtui.screens.home import HomeScreen
 from pmtui.store import Archive, PostMortemFile, load
+from tests.helpers import press_quit
 
 MakeApp = Callable[..., PmtuiApp]
 
@@ -67,7 +68,7 @@ async def test_create_walk_quit_and_reopen(make_app: MakeApp, archive: Archive) 
         await pilot.press("ctrl+l")
         await type_text(pilot, "canary for secret rotations")
         await pilot.press("enter")
-        await pilot.press("ctrl+q")
+        await press_quit(pilot)
     assert not app.is_running
     pm = load(path)
     assert pm.incident.title == "Search index stale"
@@ -136,7 +137,7 @@ async def test_second_instance_is_read_only(
             assert "read-only" in str(app.screen.query_one("#step-title").content)
             app.ctx.pm.incident.title = "not saved"
             app.screen.edited()  # type: ignore[attr-defined]
-            await pilot.press("ctrl+q")
+            await press_quit(pilot)
         assert sample_path.read_bytes() == before
     finally:
         holder.close()
@@ -177,7 +178,7 @@ async def test_open_sample_copies_it(make_app: MakeApp, archive: Archive) -> Non
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
         assert app.ctx is not None and app.ctx.path.parent == archive.folder
-        await pilot.press("ctrl+q")
+        await press_quit(pilot)
     assert (samples_dir() / "checkout-outage.json").read_bytes() == original
 
 

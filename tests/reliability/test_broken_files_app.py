@@ -26,6 +26,7 @@ from pmtui.screens.dialogs import BrokenFileDialog
 from pmtui.screens.home import HomeScreen
 from pmtui.store import Archive, PostMortemFile, load
 from tests.fixtures.build_sample import build_checkout_outage
+from tests.helpers import press_quit
 from tests.unit.test_store_broken import CASES
 
 MakeApp = Callable[..., PmtuiApp]
@@ -111,7 +112,7 @@ async def test_home_lists_every_broken_file_and_opening_one_says_why(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
-        await pilot.press("ctrl+q")
+        await press_quit(pilot)
     assert {case: _state(path) for case, path in damaged.items()} == before
 
 
@@ -129,7 +130,7 @@ async def test_broken_file_given_at_start_shows_the_dialog_over_home(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("ctrl+q")
+        await press_quit(pilot)
     assert _state(path) == before
 
 
@@ -254,7 +255,7 @@ async def test_failed_save_is_told_once_kept_in_memory_and_retried(
         assert app.save_error is None
         assert load(sample_path).incident.summary == "typed while the disk was full 2"
         assert any(n[0] == "Saved" for n in notes), notes
-        await pilot.press("ctrl+q")
+        await press_quit(pilot)
     assert not app.is_running
 
 
@@ -272,7 +273,7 @@ async def test_quit_while_the_disk_is_full_keeps_the_last_good_file(
         disk_full(True)
         app.ctx.pm.incident.title = "never reaches the disk"
         app.screen.edited()  # type: ignore[attr-defined]
-        await pilot.press("ctrl+q")
+        await press_quit(pilot)
     assert not app.is_running  # quitting is never blocked by a full disk
     assert sample_path.read_bytes() == before
     assert load(sample_path).incident.title == build_checkout_outage().incident.title
@@ -309,6 +310,6 @@ async def test_read_only_folder_opens_read_only_and_writes_nothing(
         app.ctx.pm.incident.title = "not saved"
         app.screen.edited()  # type: ignore[attr-defined]
         await asyncio.sleep(0.6)
-        await pilot.press("ctrl+q")
+        await press_quit(pilot)
     assert sorted((p.name, _state(p)) for p in archive.folder.iterdir()) == before
     assert not any(n[0] == "Not saved" for n in notes)

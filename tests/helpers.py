@@ -1,0 +1,27 @@
+"""Helpers shared by the Pilot tests."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import Any
+
+
+async def press_quit(pilot: Any, key: str = "ctrl+q") -> None:
+    """Press the quit key and wait until the app has stopped.
+
+    ``Pilot.press`` waits for the screen to settle after the key; when the key
+    ends the app, that wait can outlive the app and never return (a race in
+    Textual's Pilot). So the press runs as a task, and we wait for the app.
+    """
+    app = pilot.app
+    press = asyncio.ensure_future(pilot.press(key))
+    for _ in range(500):
+        if press.done() or not app.is_running:
+            break
+        await asyncio.sleep(0.01)
+    if not press.done():
+        press.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await press
+    assert not app.is_running or press.done()
