@@ -150,7 +150,7 @@ def test_hostile_paragraphs_and_lists_read_as_typed(pm: PostMortem, fmt: str) ->
         if tok.type == "paragraph_open"
         for inline in [tokens[i + 1]]
     ]
-    from test_report_helpers import inline_text
+    from tests.unit.test_report_helpers import inline_text
 
     texts = [inline_text(p) for p in paragraphs]
     for tag in ("summary", "summary2", "impact", "trigger", "resolution", "detection"):
