@@ -46,6 +46,28 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def write_temp(path: Path, data: bytes) -> Path:
+    """``data`` in a new private temp file beside ``path``, flushed and fsynced.
+
+    The caller moves it into place (or removes it).
+    """
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
 def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None:
     """Write ``data`` to ``path`` so a crash leaves the old or the new file whole.
 
@@ -55,14 +77,8 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None
     so the last good version survives.
     """
     folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
+    tmp = write_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         if backup is not None and path.is_file():
             _keep_backup(path, backup)
         os.replace(tmp, path)

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
-from pmtui.store.atomic import FILE_MODE, atomic_write, ensure_dir, fsync_dir
+from pmtui.store.atomic import (
+    FILE_MODE,
+    atomic_write,
+    ensure_dir,
+    fsync_dir,
+    write_temp,
+)
 from pmtui.store.errors import StoreError
 
 # report format -> file name ending
@@ -95,14 +100,8 @@ def _write_new(path: Path, data: bytes) -> None:
     if path.exists() or path.is_symlink():
         raise ExportExistsError(path)
     folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
+    tmp = write_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         try:
             os.link(tmp, path)  # fails if the name exists: no clobbering
         except FileExistsError:

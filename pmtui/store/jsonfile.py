@@ -24,8 +24,8 @@ def backup_path(path: Path) -> Path:
 def encode(data: dict[str, Any]) -> bytes:
     """Pretty, sorted, stable JSON: an archive in git diffs and merges well.
 
-    A lone surrogate (pasted from a terminal) is written as a ``\\udXXX``
-    escape, so the file stays UTF-8 and reads back the same text.
+    A lone surrogate (pasted from a terminal) is written as an escape
+    (``\\udc80``), so the file stays UTF-8 and reads back the same text.
 
     orjson writes exactly what ``json.dumps(indent=2, sort_keys=True,
     ensure_ascii=False)`` writes, about fifty times faster: autosave runs it on
