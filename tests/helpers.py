@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
 
@@ -25,3 +26,21 @@ async def press_quit(pilot: Any, key: str = "ctrl+q") -> None:
         with contextlib.suppress(asyncio.CancelledError):
             await press
     assert not app.is_running or press.done()
+
+
+async def wait_until(
+    condition: Callable[[], bool], timeout: float = 10.0, step: float = 0.02
+) -> bool:
+    """Wait until ``condition()`` holds, at most ``timeout`` seconds.
+
+    Timers fire late on a loaded machine (CI runs four workers on two cores),
+    so a test waits for what a timer does instead of sleeping a fixed time.
+    Returns the last value of the condition, for the test to assert.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            return False
+        await asyncio.sleep(step)
+    return True

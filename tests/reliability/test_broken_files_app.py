@@ -26,7 +26,7 @@ from pmtui.screens.dialogs import BrokenFileDialog
 from pmtui.screens.home import HomeScreen
 from pmtui.store import Archive, PostMortemFile, load
 from tests.fixtures.build_sample import build_checkout_outage
-from tests.helpers import press_quit
+from tests.helpers import press_quit, wait_until
 from tests.unit.test_store_broken import CASES
 
 MakeApp = Callable[..., PmtuiApp]
@@ -251,8 +251,7 @@ async def test_failed_save_is_told_once_kept_in_memory_and_retried(
         assert app.is_running and app.save_error is not None
 
         fail(False)  # space again: the retry timer saves without being asked
-        await asyncio.sleep(RETRY_DELAY + 0.5)
-        assert app.save_error is None
+        assert await wait_until(lambda: app.save_error is None, RETRY_DELAY + 10)
         assert load(sample_path).incident.summary == "typed while the disk was full 2"
         assert any(n[0] == "Saved" for n in notes), notes
         await press_quit(pilot)
