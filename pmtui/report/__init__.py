@@ -2,23 +2,21 @@
 
 - :func:`render` - the report as ``gfm`` (GitHub/GitLab wikis: tables,
   Mermaid), ``plain`` (Confluence/Notion: tables and lists only) or ``html``
-  (a standalone page for rich-text paste);
+  (a standalone page for rich-text paste, showing what ``plain`` shows);
 - :func:`render_preread` - what participants read before the meeting;
 - :func:`render_actions_csv` - open action items for Jira's CSV import.
 
-The same post-mortem always gives the same text, byte for byte.
+Sections are written once, through a :class:`~pmtui.report.flavour.Flavour`
+(:mod:`.markdown` or :mod:`.html`). The same post-mortem always gives the
+same text, byte for byte.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from pmtui.model.session import PostMortem
-from pmtui.report.document import preread_markdown, report_markdown
+from pmtui.report.document import preread, report
 from pmtui.report.facts import title
-from pmtui.report.markdown import GFM, PLAIN, Flavour
-
-_Builder = Callable[[PostMortem, Flavour], str]
+from pmtui.report.flavour import Flavour
 
 FORMATS = ("gfm", "plain", "html")
 EXTENSIONS = {"gfm": ".md", "plain": ".md", "html": ".html"}
@@ -33,22 +31,42 @@ def render_actions_csv(pm: PostMortem) -> str:
 
 def render(pm: PostMortem, fmt: str = "gfm") -> str:
     """The report in ``fmt`` (one of :data:`FORMATS`)."""
-    return _render(pm, fmt, report_markdown, "")
+    text = report(pm, flavour(fmt))
+    return _page(fmt, title(pm), text)
 
 
 def render_preread(pm: PostMortem, fmt: str = "gfm") -> str:
     """The pre-read in ``fmt``: facts, draft timeline, agenda, questions."""
-    return _render(pm, fmt, preread_markdown, "Pre-read: ")
+    text = preread(pm, flavour(fmt))
+    return _page(fmt, "Pre-read: " + title(pm), text)
 
 
-def _render(pm: PostMortem, fmt: str, build: _Builder, prefix: str) -> str:
+def flavour(fmt: str) -> Flavour:
+    """The flavour that writes ``fmt``; ValueError for an unknown format."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "html":
-        from pmtui.report.html import html_page  # only this format needs it
+        from pmtui.report.html import HTML  # only this format needs it
 
-        return html_page(prefix + title(pm), build(pm, PLAIN))
-    return build(pm, GFM if fmt == "gfm" else PLAIN)
+        return HTML
+    from pmtui.report.markdown import GFM, PLAIN
+
+    return GFM if fmt == "gfm" else PLAIN
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "render", "render_actions_csv", "render_preread"]
+def _page(fmt: str, page_title: str, body: str) -> str:
+    if fmt != "html":
+        return body
+    from pmtui.report.html import html_page
+
+    return html_page(page_title, body)
+
+
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "flavour",
+    "render",
+    "render_actions_csv",
+    "render_preread",
+]

@@ -7,80 +7,76 @@ from pmtui.model.enums import FactorCategory
 from pmtui.model.lookup import describe_target, iter_whys
 from pmtui.model.session import WhyNode
 from pmtui.report import values
-from pmtui.report.diagrams import whys_flowchart
-from pmtui.report.escape import md_paragraphs, md_text
-from pmtui.report.facts import NOT_RECORDED, Ctx
-from pmtui.report.markdown import Section, table
+from pmtui.report.facts import Ctx, not_recorded
+from pmtui.report.flavour import Flavour, Section
 
-ROOT_CAUSE_MARK = "**(root cause)**"
+ROOT_CAUSE = "(root cause)"
+NOT_WRITTEN = "(not written yet)"
 
 
-def whys_list(root: WhyNode) -> str | None:
-    """The tree as a nested list: the problem first, each why one level in."""
+def whys_list(out: Flavour, root: WhyNode) -> str | None:
+    """The tree as nested lists: the problem first, each why one level in."""
     if not root.children and not root.text.strip():
         return None
-    out = []
+    mark = " " + out.strong(out.line(ROOT_CAUSE))
+    not_written = out.em(out.line(NOT_WRITTEN))
+    items = []
     for node, depth in iter_whys(root):
-        pad = "  " * depth
-        text = md_text(node.text, indent=len(pad) + 2) or "_(not written yet)_"
+        text = out.text(node.text, indent=2 * depth + 2) or not_written
         if depth == 0:
-            out.append(f"- **Problem:** {text}")
-            continue
-        mark = f" {ROOT_CAUSE_MARK}" if node.root_cause else ""
-        out.append(f"{pad}- Why? {text}{mark}")
-    return "\n".join(out)
+            items.append((0, out.fact("Problem", text)))
+        else:
+            items.append((depth, f"Why? {text}{mark if node.root_cause else ''}"))
+    return out.tree(items)
 
 
 def root_causes(ctx: Ctx) -> Section:
-    causes = ctx.pm.causes
+    out, causes = ctx.flavour, ctx.pm.causes
     section = Section("Root causes")
-    whys = whys_list(causes.whys)
+    whys = whys_list(out, causes.whys)
     if whys is not None:
-        marked = sum(1 for n, d in iter_whys(causes.whys) if d and n.root_cause)
+        marked = any(n.root_cause for n, d in iter_whys(causes.whys) if d)
         blocks = [whys]
         if not marked:
-            blocks.append("_No root cause is marked yet._")
-        if ctx.flavour.mermaid:
+            blocks.append(ctx.note("No root cause is marked yet."))
+        if out.mermaid:
+            from pmtui.report.diagrams import whys_flowchart  # gfm only
+
             chart = whys_flowchart(causes.whys)
             if chart:
                 blocks.append(chart)
         section.subsections.append(Section("5 Whys", blocks))
     if causes.factors:
+        order = list(FactorCategory)
         rows = [
             [
-                f.category.label,
-                ctx.flavour.cell(f.text) or values.NONE,
-                ctx.flavour.cell(describe_target(ctx.pm, f.why_id)) or values.NONE,
+                out.line(f.category.label),
+                out.cell(f.text) or values.NONE,
+                out.cell(describe_target(ctx.pm, f.why_id)) or values.NONE,
             ]
-            for f in sorted(causes.factors, key=lambda f: _category_order(f.category))
+            for f in sorted(causes.factors, key=lambda f: order.index(f.category))
         ]
+        header = ["Category", "Factor", "Related why"]
         section.subsections.append(
-            Section(
-                "Contributing factors",
-                [table(["Category", "Factor", "Related why"], rows)],
-            )
+            Section("Contributing factors", [out.table(header, rows)])
         )
     if section.empty:
-        section.blocks.append(NOT_RECORDED)
+        section.blocks.append(not_recorded(ctx))
     return section
 
 
-def _category_order(category: FactorCategory) -> int:
-    return list(FactorCategory).index(category)
-
-
-def text_section(title: str, text: str) -> Section:
+def text_section(ctx: Ctx, title: str, text: str) -> Section:
     """A section of free text; empty (so left out) when nothing was written."""
-    return Section(title, md_paragraphs(text))
+    return Section(title, ctx.flavour.paragraphs(text))
 
 
 def trigger(ctx: Ctx) -> Section:
-    return text_section("Trigger", ctx.pm.causes.trigger)
+    return text_section(ctx, "Trigger", ctx.pm.causes.trigger)
 
 
 def resolution(ctx: Ctx) -> Section:
-    return text_section("Resolution", ctx.pm.causes.resolution)
+    return text_section(ctx, "Resolution", ctx.pm.causes.resolution)
 
 
 def detection(ctx: Ctx) -> Section:
-    return text_section("Detection", ctx.pm.causes.detection)
+    return text_section(ctx, "Detection", ctx.pm.causes.detection)

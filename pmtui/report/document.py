@@ -1,4 +1,4 @@
-"""Whole documents: the report and the pre-read, as Markdown of one flavour."""
+"""Whole documents: the report and the pre-read, in one flavour."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from pmtui.model.enums import ReflectionList, Step
 from pmtui.model.session import PostMortem
 from pmtui.report import values
 from pmtui.report.causes import detection, resolution, root_causes, trigger
-from pmtui.report.escape import md_inline, md_paragraphs
 from pmtui.report.facts import (
     Ctx,
     header,
@@ -16,17 +15,8 @@ from pmtui.report.facts import (
     timeline,
     title,
 )
+from pmtui.report.flavour import Flavour, Section, render_sections
 from pmtui.report.followup import actions, next_steps, reflection, tags_and_links
-from pmtui.report.markdown import (
-    Flavour,
-    Section,
-    bullets,
-    document,
-    fact,
-    heading,
-    render_sections,
-    table,
-)
 
 PREREAD_QUESTIONS = (
     "What did you see, and when? Check the draft timeline: what is missing or wrong?",
@@ -57,68 +47,68 @@ def report_sections(ctx: Ctx) -> list[Section]:
     ]
 
 
-def report_markdown(pm: PostMortem, flavour: Flavour) -> str:
-    ctx = Ctx.of(pm, flavour)
-    blocks = [heading(1, title(pm)), *header(ctx)]
-    blocks += render_sections(2, report_sections(ctx))
-    return document(blocks)
+def report(pm: PostMortem, flavour: Flavour) -> str:
+    """The report: title, header facts, then every section with content."""
+    ctx = Ctx(pm, flavour)
+    blocks = [flavour.heading(1, title(pm)), *header(ctx)]
+    blocks += render_sections(flavour, 2, report_sections(ctx))
+    return flavour.document(blocks)
 
 
-def preread_markdown(pm: PostMortem, flavour: Flavour) -> str:
+def preread(pm: PostMortem, flavour: Flavour) -> str:
     """What participants read before the meeting: facts, the draft timeline,
     the agenda and the questions to come prepared with."""
-    ctx = Ctx.of(pm, flavour)
-    blocks = [heading(1, f"Pre-read: {title(pm)}"), *header(ctx)]
+    ctx, out = Ctx(pm, flavour), flavour
+    blocks = [out.heading(1, f"Pre-read: {title(pm)}"), *header(ctx)]
     if pm.prep.meeting_at is not None:
         when = values.clock_time(pm.prep.meeting_at, ctx.zone, with_date=True)
-        blocks.append(
-            f"The post-mortem meeting is on {when} ({md_inline(ctx.zone_name)})."
-        )
+        zone = out.inline(ctx.zone_name)
+        blocks.append(out.paragraph(f"The post-mortem meeting is on {when} ({zone})."))
     tone = Section("Why we meet")
     tone.blocks = [
-        *md_paragraphs(pm.tone.statement),
-        *md_paragraphs(pm.tone.purpose),
-        *md_paragraphs(pm.tone.outcomes),
+        *out.paragraphs(pm.tone.statement),
+        *out.paragraphs(pm.tone.purpose),
+        *out.paragraphs(pm.tone.outcomes),
     ]
     facts = Section("Facts so far")
     facts.subsections = [summary(ctx), impact(ctx), key_metrics(ctx)]
     draft = timeline(ctx)
     draft.title = "Draft timeline"
-    sections = [tone, facts, draft, _agenda(pm), _questions()]
-    blocks += render_sections(2, sections)
-    return document(blocks)
+    sections = [tone, facts, draft, _agenda(ctx), _questions(out)]
+    blocks += render_sections(out, 2, sections)
+    return out.document(blocks)
 
 
-def _agenda(pm: PostMortem) -> Section:
-    if not pm.tone.agenda:
+def _agenda(ctx: Ctx) -> Section:
+    out, tone = ctx.flavour, ctx.pm.tone
+    if not tone.agenda:
         return Section("Agenda")
     rows = [
-        [_step_label(item.step), values.plural(item.minutes, "minute")]
-        for item in pm.tone.agenda
+        [_step_label(out, item.step), values.plural(item.minutes, "minute")]
+        for item in tone.agenda
     ]
-    total = sum(item.minutes for item in pm.tone.agenda)
+    total = sum(item.minutes for item in tone.agenda)
+    minutes = (
+        f"{values.plural(total, 'minute')} of a {tone.meeting_minutes}-minute meeting"
+    )
     return Section(
         "Agenda",
         [
-            table(["Step", "Time box"], rows),
-            fact(
-                "Total",
-                f"{values.plural(total, 'minute')} of a "
-                f"{pm.tone.meeting_minutes}-minute meeting",
-            ),
+            out.table(["Step", "Time box"], rows),
+            out.paragraph(out.fact("Total", minutes)),
         ],
     )
 
 
-def _step_label(step: str) -> str:
+def _step_label(out: Flavour, step: str) -> str:
     try:
-        return md_inline(Step(step).label)
+        return out.inline(Step(step).label)
     except ValueError:
-        return md_inline(step) or values.NONE
+        return out.inline(step) or values.NONE
 
 
-def _questions() -> Section:
+def _questions(out: Flavour) -> Section:
     return Section(
         "Come prepared with",
-        [bullets([md_inline(q) for q in PREREAD_QUESTIONS])],
+        [out.bullets([out.inline(q) for q in PREREAD_QUESTIONS])],
     )

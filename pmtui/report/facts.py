@@ -2,38 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from pmtui.model.enums import KeyMoment
+from pmtui.model.enums import EventKind, KeyMoment
 from pmtui.model.session import PostMortem
 from pmtui.model.timeline import incident_date, key_time, metrics, sorted_events
 from pmtui.report import values
-from pmtui.report.diagrams import phases_gantt
-from pmtui.report.escape import md_inline, md_line, md_paragraphs, md_text, one_line
-from pmtui.report.markdown import Flavour, Section, bullets, fact, table
+from pmtui.report.escape import one_line
+from pmtui.report.flavour import Flavour, Section
 
-NOT_RECORDED = "_None recorded._"
 UNTITLED = "Untitled post-mortem"
 
 
-@dataclass(frozen=True)
 class Ctx:
     """What every section needs: the post-mortem, the flavour, the zone."""
 
-    pm: PostMortem
-    flavour: Flavour
-    zone: tzinfo
-    zone_name: str
+    __slots__ = ("flavour", "pm", "show_utc", "zone", "zone_name")
 
-    @classmethod
-    def of(cls, pm: PostMortem, flavour: Flavour) -> Ctx:
-        zone, name = values.zone_of(pm.timezone)
-        return cls(pm, flavour, zone, name)
-
-    @property
-    def show_utc(self) -> bool:
-        return not values.is_utc(self.zone)
+    def __init__(self, pm: PostMortem, flavour: Flavour) -> None:
+        self.pm = pm
+        self.flavour = flavour
+        zone, self.zone_name = values.zone_of(pm.timezone)
+        self.zone: tzinfo = zone
+        self.show_utc = not values.is_utc(zone)
 
     def when(self, moment: datetime, *, with_date: bool) -> list[str]:
         """Cells for a moment: local time, and UTC beside it when it differs."""
@@ -45,6 +36,15 @@ class Ctx:
     def time_header(self) -> list[str]:
         return [f"Time ({self.zone_name})", "UTC"] if self.show_utc else ["Time (UTC)"]
 
+    def note(self, line: str) -> str:
+        """A paragraph of our own, in emphasis (``None recorded.``)."""
+        out = self.flavour
+        return out.paragraph(out.em(out.line(line)))
+
+
+def not_recorded(ctx: Ctx) -> str:
+    return ctx.note("None recorded.")
+
 
 def title(pm: PostMortem) -> str:
     return one_line(pm.incident.title) or UNTITLED
@@ -52,56 +52,62 @@ def title(pm: PostMortem) -> str:
 
 def header(ctx: Ctx) -> list[str]:
     """The facts under the title: status, severity, date, people."""
-    pm, inc = ctx.pm, ctx.pm.incident
+    out, pm, inc = ctx.flavour, ctx.pm, ctx.pm.incident
     began = incident_date(pm)
     date = (
-        f"{values.local_date(began, ctx.zone)} ({md_line(ctx.zone_name)})"
+        f"{values.local_date(began, ctx.zone)} ({out.line(ctx.zone_name)})"
         if began
         else "not known"
     )
     items = [
-        fact("Status", pm.status.label),
-        fact("Severity", inc.severity.label),
-        fact("Date", date),
+        out.fact("Status", out.line(pm.status.label)),
+        out.fact("Severity", out.line(inc.severity.label)),
+        out.fact("Date", date),
     ]
     if inc.services:
-        items.append(fact("Services", ", ".join(md_inline(s) for s in inc.services)))
+        services = ", ".join([out.inline(s) for s in inc.services])
+        items.append(out.fact("Services", services))
     people = [
-        f"{md_inline(p.name)} ({p.role.label})" for p in inc.participants if p.name
+        f"{out.inline(p.name)} ({out.line(p.role.label)})"
+        for p in inc.participants
+        if p.name
     ]
     if people:
-        items.append(fact("Participants", ", ".join(people)))
-    if ctx.pm.next_steps.owner.strip():
-        items.append(fact("Post-mortem owner", md_inline(ctx.pm.next_steps.owner)))
-    return [bullets(items)]
+        items.append(out.fact("Participants", ", ".join(people)))
+    if pm.next_steps.owner.strip():
+        items.append(out.fact("Post-mortem owner", out.inline(pm.next_steps.owner)))
+    return [out.bullets(items)]
 
 
 def summary(ctx: Ctx) -> Section:
-    return Section("Summary", md_paragraphs(ctx.pm.incident.summary) or [NOT_RECORDED])
+    text = ctx.pm.incident.summary
+    return Section("Summary", ctx.flavour.paragraphs(text) or [not_recorded(ctx)])
 
 
 def impact(ctx: Ctx) -> Section:
-    imp = ctx.pm.incident.impact
-    blocks = md_paragraphs(imp.description)
+    out, imp = ctx.flavour, ctx.pm.incident.impact
+    blocks = out.paragraphs(imp.description)
     figures = []
     if imp.users_affected is not None:
-        figures.append(fact("Users affected", values.number(imp.users_affected)))
+        figures.append(out.fact("Users affected", values.number(imp.users_affected)))
     if imp.failed_requests_pct is not None:
         pct = values.number(imp.failed_requests_pct)
-        figures.append(fact("Failed requests", f"{pct}%"))
+        figures.append(out.fact("Failed requests", f"{pct}%"))
     if imp.duration_minutes is not None:
         minutes = values.duration(timedelta(minutes=imp.duration_minutes))
-        figures.append(fact("Duration of impact", minutes))
+        figures.append(out.fact("Duration of impact", minutes))
     if imp.support_tickets is not None:
-        figures.append(fact("Support tickets", values.number(imp.support_tickets)))
+        tickets = values.number(imp.support_tickets)
+        figures.append(out.fact("Support tickets", tickets))
     if imp.data_loss:
-        details = md_text(imp.data_loss_details, indent=2)
-        figures.append(fact("Data loss", "yes" + (f": {details}" if details else "")))
+        details = out.text(imp.data_loss_details, indent=2)
+        loss = "yes" + (f": {details}" if details else "")
+        figures.append(out.fact("Data loss", loss))
     elif blocks or figures:
-        figures.append(fact("Data loss", "none"))
+        figures.append(out.fact("Data loss", "none"))
     if figures:
-        blocks.append(bullets(figures))
-    return Section("Impact", blocks or [NOT_RECORDED])
+        blocks.append(out.bullets(figures))
+    return Section("Impact", blocks or [not_recorded(ctx)])
 
 
 _METRICS = (
@@ -112,28 +118,31 @@ _METRICS = (
 
 
 def key_metrics(ctx: Ctx) -> Section:
-    pm = ctx.pm
-    found = metrics(pm)
+    out, pm = ctx.flavour, ctx.pm
     moments = [(m, key_time(pm, m)) for m in KeyMoment]
     known = [(m, t) for m, t in moments if t is not None]
     if not known:
         return Section(
-            "Key metrics", ["_No key moments are marked on the timeline yet._"]
+            "Key metrics", [ctx.note("No key moments are marked on the timeline yet.")]
         )
+    found = metrics(pm)
     rows = [
-        [md_line(name), values.duration(getattr(found, attr)), md_line(span)]
+        [out.line(name), values.duration(getattr(found, attr)), out.line(span)]
         for name, attr, span in _METRICS
     ]
-    blocks = [table(["Metric", "Duration", "Measured"], rows)]
+    blocks = [out.table(["Metric", "Duration", "Measured"], rows)]
     with_date = values.spans_days((t for _, t in known), ctx.zone)
     key_rows = [
-        [md_line(m.label.capitalize()), *ctx.when(t, with_date=with_date)]
+        [out.line(m.label.capitalize()), *ctx.when(t, with_date=with_date)]
         for m, t in known
     ]
     if not with_date:
-        blocks.append(f"Key moments on {values.local_date(known[0][1], ctx.zone)}:")
-    blocks.append(table(["Key moment", *ctx.time_header()], key_rows))
-    if ctx.flavour.mermaid:
+        day = values.local_date(known[0][1], ctx.zone)
+        blocks.append(out.paragraph(f"Key moments on {day}:"))
+    blocks.append(out.table(["Key moment", *ctx.time_header()], key_rows))
+    if out.mermaid:
+        from pmtui.report.diagrams import phases_gantt  # gfm only
+
         gantt = phases_gantt(pm, ctx.zone, ctx.zone_name)
         if gantt:
             blocks.append(gantt)
@@ -141,24 +150,28 @@ def key_metrics(ctx: Ctx) -> Section:
 
 
 def timeline(ctx: Ctx) -> Section:
+    out = ctx.flavour
     events = sorted_events(ctx.pm)
     if not events:
-        return Section("Timeline", [NOT_RECORDED])
+        return Section("Timeline", [not_recorded(ctx)])
     with_date = values.spans_days((e.at for e in events), ctx.zone)
     blocks = []
     if not with_date:
-        when = values.local_date(events[0].at, ctx.zone)
-        blocks.append(f"All times on {when} ({md_line(ctx.zone_name)}).")
+        day = values.local_date(events[0].at, ctx.zone)
+        blocks.append(out.paragraph(f"All times on {day} ({out.line(ctx.zone_name)})."))
+    cell, none, when = out.cell, values.NONE, ctx.when
+    kinds = {k: out.line(k.label) for k in EventKind}
+    keys = {m: out.strong(out.line(m.label)) for m in KeyMoment}
     rows = [
         [
-            *ctx.when(e.at, with_date=with_date),
-            ctx.flavour.cell(e.text) or values.NONE,
-            e.kind.label,
-            ctx.flavour.cell(e.source) or values.NONE,
-            f"**{e.key.label}**" if e.key else "",
+            *when(e.at, with_date=with_date),
+            cell(e.text) or none,
+            kinds[e.kind],
+            cell(e.source) or none,
+            keys[e.key] if e.key else "",
         ]
         for e in events
     ]
     header = [*ctx.time_header(), "What happened", "Kind", "Source", "Key moment"]
-    blocks.append(table(header, rows))
+    blocks.append(out.table(header, rows))
     return Section("Timeline", blocks)

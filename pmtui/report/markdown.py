@@ -1,28 +1,52 @@
-"""Building blocks of a Markdown report, for one flavour at a time.
-
-A :class:`Flavour` says what the target wiki accepts: ``gfm`` (GitHub and
-GitLab: ``<br>`` in table cells, Mermaid diagrams) or ``plain`` (Confluence,
-Notion, and the HTML page: no HTML at all, no Mermaid). Block helpers take
-Markdown that is already escaped; user text is escaped by the caller through
-:mod:`pmtui.report.escape`, headers and labels of our own by these helpers.
+"""Markdown flavours of a report: ``gfm`` for GitHub and GitLab (``<br>`` in
+table cells, Mermaid diagrams) and ``plain`` for Confluence and Notion (no
+HTML at all, no Mermaid). User text is made inert through
+:mod:`pmtui.report.escape`; see :class:`pmtui.report.flavour.Flavour`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 
-from pmtui.report.escape import gfm_cell, link_target, md_line, one_line, plain_cell
+from pmtui.report.escape import (
+    gfm_cell,
+    link_target,
+    md_inline,
+    md_line,
+    md_paragraphs,
+    md_text,
+    one_line,
+    plain_cell,
+)
+from pmtui.report.flavour import Flavour
 
 
-@dataclass(frozen=True)
-class Flavour:
-    name: str
-    mermaid: bool
+class MarkdownFlavour(Flavour):
+    def __init__(self, name: str, *, mermaid: bool, cell: Callable[[str], str]) -> None:
+        self.name = name
+        self.mermaid = mermaid
+        self._cell = cell
+
+    def __repr__(self) -> str:
+        return f"MarkdownFlavour({self.name!r})"
+
+    def text(self, text: str, indent: int = 0) -> str:
+        return md_text(text, indent)
+
+    def inline(self, text: str) -> str:
+        return md_inline(text)
+
+    def line(self, line: str) -> str:
+        return md_line(line)
 
     def cell(self, text: str) -> str:
-        """User text as a table cell."""
-        return gfm_cell(text) if self.mermaid else plain_cell(text)
+        return self._cell(text)
+
+    def strong(self, markup: str) -> str:
+        return f"**{markup}**"
+
+    def em(self, markup: str) -> str:
+        return f"_{markup}_"
 
     def link(self, label: str, url: str) -> str:
         """``[label](<url>)`` for a safe URL; else the label and URL as text."""
@@ -34,62 +58,37 @@ class Flavour:
             return shown
         return f"[{shown}](<{target}>)"
 
+    def paragraph(self, markup: str) -> str:
+        return markup
 
-GFM = Flavour("gfm", mermaid=True)
-PLAIN = Flavour("plain", mermaid=False)
+    def paragraphs(self, text: str) -> list[str]:
+        return md_paragraphs(text)
 
+    def heading(self, level: int, title: str) -> str:
+        return f"{'#' * level} {md_line(title)}"
 
-@dataclass
-class Section:
-    """One ``##`` section: its title and its blocks (Markdown, escaped)."""
+    def bullets(self, items: Iterable[str]) -> str:
+        return "\n".join([f"- {item}" for item in items])
 
-    title: str
-    blocks: list[str] = field(default_factory=list)
-    subsections: list[Section] = field(default_factory=list)
+    def tree(self, items: Iterable[tuple[int, str]]) -> str:
+        return "\n".join([f"{'  ' * depth}- {item}" for depth, item in items])
 
-    @property
-    def empty(self) -> bool:
-        return not self.blocks and not any(not s.empty for s in self.subsections)
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+        """A GFM table (an empty cell is a space: ``|  |`` reads as a cell)."""
+        head = "| " + " | ".join([md_line(h) for h in header]) + " |"
+        rule = "|" + "---|" * len(header)
+        body = ["| " + " | ".join([c or " " for c in row]) + " |" for row in rows]
+        return "\n".join([head, rule, *body])
 
-
-def heading(level: int, title: str) -> str:
-    return f"{'#' * level} {md_line(title)}"
-
-
-def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A GFM table; header names are ours (escaped here), cells already Markdown."""
-    head = "| " + " | ".join(md_line(h) for h in header) + " |"
-    rule = "|" + "|".join("---" for _ in header) + "|"
-    body = ["| " + " | ".join(c if c else " " for c in row) + " |" for row in rows]
-    return "\n".join([head, rule, *body])
+    def document(self, blocks: Iterable[str]) -> str:
+        """Blocks joined by blank lines, one final newline."""
+        return "\n\n".join([b.strip("\n") for b in blocks if b.strip()]) + "\n"
 
 
-def bullets(items: Sequence[str], indent: int = 0) -> str:
-    pad = " " * indent
-    return "\n".join(f"{pad}- {item}" for item in items)
-
-
-def fact(label: str, value: str) -> str:
-    """``**Label:** value`` for a list of facts; ``value`` is Markdown."""
-    return f"**{md_line(label)}:** {value}"
+GFM = MarkdownFlavour("gfm", mermaid=True, cell=gfm_cell)
+PLAIN = MarkdownFlavour("plain", mermaid=False, cell=plain_cell)
 
 
 def fence(language: str, source: str) -> str:
+    """A fenced code block (Mermaid diagrams: the gfm flavour only)."""
     return f"```{language}\n{source}\n```"
-
-
-def render_sections(level: int, sections: Sequence[Section]) -> list[str]:
-    """Blocks of the non-empty sections; a section with no content is left out."""
-    out: list[str] = []
-    for section in sections:
-        if section.empty:
-            continue
-        out.append(heading(level, section.title))
-        out.extend(section.blocks)
-        out.extend(render_sections(level + 1, section.subsections))
-    return out
-
-
-def document(blocks: Sequence[str]) -> str:
-    """Blocks joined by blank lines, one final newline."""
-    return "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"

@@ -9,6 +9,10 @@ import pytest
 from pmtui.report.escape import (
     clean,
     gfm_cell,
+    html_cell,
+    html_line,
+    html_paragraphs,
+    html_text,
     link_target,
     md_line,
     md_text,
@@ -60,6 +64,20 @@ def test_cells_keep_to_one_row() -> None:
     assert gfm_cell("\n \n") == ""
 
 
+def test_html_text_is_inert_and_keeps_its_lines() -> None:
+    assert (
+        html_line(' <b>"x"</b> & it\'s ')
+        == "&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; it's"
+    )
+    assert html_text("one\n\n  <two>\n") == "one<br />\n&lt;two&gt;"
+    assert html_cell("a|b\nc") == "a|b / c"
+    assert html_paragraphs("a\nb\n \n\x1b[1mc\x1b[0m\n\n") == [
+        "<p>a<br />\nb</p>",
+        "<p>c</p>",
+    ]
+    assert html_text("\n \n") == ""
+
+
 def test_mermaid_label_cannot_end_the_label() -> None:
     label = mermaid_label('say "hi" #1 <b>&</b> `x` 50% a;b|c\\')
     assert label == (
@@ -79,6 +97,13 @@ def test_mermaid_label_is_cut_to_its_limit() -> None:
         ("https://x.example/a b?q=<1>", "https://x.example/a%20b?q=%3C1%3E"),
         ("mailto:sre@example.com", "mailto:sre@example.com"),
         ("HTTP://X/é", "HTTP://X/%C3%A9"),
+        ("https://g.example/d?x=[a]", "https://g.example/d?x=%5Ba%5D"),
+        ("https://[::1]:8080/[x]", "https://[::1]:8080/%5Bx%5D"),
+        ("https://x.example/100%/a%2Fb%4", "https://x.example/100%25/a%2Fb%254"),
+        (
+            "https://x.example/?a=1&amp;b=&#35;",
+            "https://x.example/?a=1&amp%3Bb=&#35%3B",
+        ),
         ("javascript:alert(1)", None),
         ("data:text/html,<script>", None),
         ("/relative/path", None),
