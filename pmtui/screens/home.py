@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,8 +19,8 @@ from textual.worker import get_current_worker
 from pmtui.model.enums import Severity
 from pmtui.model.summary import open_actions, overdue_actions
 from pmtui.paths import samples_dir
-from pmtui.screens.dialogs import ConfirmDialog, NewPostMortemDialog
 from pmtui.store import Entry, StoreError
+from pmtui.widgets.cells import Cell
 from pmtui.widgets.stepper import Stepper
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(classes="home")
         self.entries: list[Entry] = []
+        self._filled_width = 0
 
     @property
     def pmtui(self) -> PmtuiApp:
@@ -75,7 +78,7 @@ class HomeScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._show_folder()
-        if self.entries:
+        if self.entries and self._title_width() != self._filled_width:
             self._fill_table()
 
     def _show_folder(self) -> None:
@@ -90,18 +93,22 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#home-table", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        pad = 2 * table.cell_padding
-        fixed = sum(width + pad for _, _, width in COLUMNS[1:])
-        title_width = max(16, self.size.width - fixed - pad - 4)
+        title_width = self._filled_width = self._title_width()
         for label, key, width in COLUMNS:
             table.add_column(
                 label, key=key, width=title_width if key == "title" else width
             )
-        today = self.pmtui.clock.now().date()
+        today = self.pmtui.clock.today()
         for entry in self.entries:
             table.add_row(*_row(entry, today), key=str(entry.path))
         if self.entries:
             table.move_cursor(row=min(max(cursor, 0), len(self.entries) - 1))
+
+    def _title_width(self) -> int:
+        """The title column takes the width the other columns leave."""
+        pad = 2 * self.query_one("#home-table", DataTable).cell_padding
+        fixed = sum(width + pad for _, _, width in COLUMNS[1:])
+        return max(16, self.size.width - fixed - pad - 4)
 
     def reload(self) -> None:
         self.query_one("#home-progress", ProgressBar).display = False
@@ -166,6 +173,8 @@ class HomeScreen(Screen[None]):
         self.action_open()
 
     def action_new(self) -> None:
+        from pmtui.screens.dialogs import NewPostMortemDialog
+
         self.app.push_screen(NewPostMortemDialog(), self._create)
 
     def _create(self, answer: tuple[str, Severity] | None) -> None:
@@ -190,6 +199,8 @@ class HomeScreen(Screen[None]):
         entry = self._selected()
         if entry is None:
             return
+        from pmtui.screens.dialogs import ConfirmDialog
+
         title = (entry.summary or {}).get("title") or entry.path.name
         question = f"Delete “{title}”?\n{entry.path}\n\nThis cannot be undone."
         self.app.push_screen(
@@ -228,7 +239,7 @@ class HomeScreen(Screen[None]):
 
         records = [(e.path.name, e.summary) for e in self.entries if e.summary]
         line = self.query_one("#home-due", Static)
-        line.update(due_line(records, self.pmtui.clock.now().astimezone().date()))
+        line.update(due_line(records, self.pmtui.clock.today()))
         line.display = bool(records)
 
     def action_tracker(self) -> None:
@@ -242,36 +253,41 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(SearchScreen())
 
 
-def _row(entry: Entry, today: date) -> tuple[str, ...]:
+def _row(entry: Entry, today: date) -> tuple[Cell, ...]:
+    """One row as plain Text: a title is never read as markup."""
     if entry.summary is None:
-        return (f"⚠ {entry.path.name}: {entry.error}", "", "", "⚠ broken", "", "")
+        cells = (f"⚠ {entry.path.name}: {entry.error}", "", "", "⚠ broken", "", "")
+        return Cell.row(cells)
     s = entry.summary
     when = s.get("incident_date") or s.get("created") or ""
-    shown = _local_day(when, s.get("timezone") or "UTC")
     overdue = len(overdue_actions(s, today))
-    return (
+    cells = (
         s.get("title") or "(untitled)",
         s.get("severity", ""),
-        shown,
+        local_day(when, s.get("timezone") or "UTC"),
         s.get("status", ""),
         str(len(open_actions(s))),
         f"⚠ {overdue}" if overdue else "0",
     )
+    return Cell.row(cells)
 
 
-def _local_day(iso: str, tz: str) -> str:
+def local_day(iso: str, tz: str) -> str:
+    """The day of an ISO time in the post-mortem's zone (``YYYY-MM-DD``)."""
     if not iso:
         return ""
-    import pendulum
-
     try:
-        return (
-            pendulum.instance(datetime.fromisoformat(iso))
-            .in_tz(tz)
-            .format("YYYY-MM-DD")
-        )
-    except (ValueError, pendulum.tz.exceptions.InvalidTimezone):
+        when = datetime.fromisoformat(iso)
+        if when.tzinfo is not None:  # a bare date or naive time is shown as is
+            when = when.astimezone(_zone(tz))
+        return when.date().isoformat()
+    except (ValueError, ZoneInfoNotFoundError):
         return iso[:10]
+
+
+@lru_cache(maxsize=64)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
 
 
 def sample_files() -> list[Path]:

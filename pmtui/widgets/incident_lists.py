@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -107,7 +108,7 @@ class ListEditor(Vertical, Generic[T]):
         row = table.cursor_row
         table.clear()
         for n, item in enumerate(self.items):
-            table.add_row(*self.cells(item), key=str(n))
+            table.add_row(*map(Text, self.cells(item)), key=str(n))
         table.display = bool(self.items)
         empty = self.query_one(".list-empty", Static)
         empty.display = not self.items

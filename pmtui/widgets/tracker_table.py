@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
@@ -49,7 +50,12 @@ def closed(item: TrackedAction, status: ActionStatus) -> TrackedAction:
     )
 
 
-def cells(item: TrackedAction) -> tuple[str, ...]:
+def cells(item: TrackedAction) -> tuple[Text, ...]:
+    """The row's cells as plain Text: user text is never read as markup."""
+    return tuple(map(Text, _cell_strings(item)))
+
+
+def _cell_strings(item: TrackedAction) -> tuple[str, ...]:
     return (
         item.due.isoformat() if item.due else "—",
         f"⚠ {item.days_late}d" if item.overdue else "",

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from pmtui.app import SAVE_DELAY, PmtuiApp
-from pmtui.model import Step
+from pmtui.model import PostMortem, Step
 from pmtui.screens.base import StepScreen
 from pmtui.screens.dialogs import BrokenFileDialog, NewPostMortemDialog
 from pmtui.screens.help import HelpScreen
@@ -234,3 +234,29 @@ async def test_new_dialog_keeps_typed_title_on_error(make_app: MakeApp) -> None:
         await pilot.press("enter")
         assert isinstance(app.screen, NewPostMortemDialog)
         assert app.screen.query_one("#title", Input).value == "   "
+
+
+async def test_titles_that_look_like_markup_show_as_typed(
+    make_app: MakeApp, archive: Archive, sample_pm: PostMortem
+) -> None:
+    """A title such as ``[/x] …`` would raise, and ``[bold]`` vanish, if a
+    table read cells as Rich markup: home and the tracker show them as typed."""
+    from pmtui.screens.tracker import TrackerScreen
+
+    title = "[/x] retry storm in [bold]payments[/bold]"
+    sample_pm.incident.title = title
+    sample_pm.actions[0].text = "[red]alert[/] on cert expiry"
+    with archive.create(sample_pm):
+        pass
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app)
+        table = app.screen.query_one("#home-table", DataTable)
+        assert str(table.get_row_at(0)[0]) == title
+        await pilot.press("t")
+        await settle(app)
+        assert isinstance(app.screen, TrackerScreen)
+        tracker = app.screen.query_one("#tracker-table", DataTable)
+        shown = {str(tracker.get_row_at(n)[4]) for n in range(tracker.row_count)}
+        assert "[red]alert[/] on cert expiry" in shown
+        await press_quit(pilot)
