@@ -8,35 +8,50 @@ screen and on exit. Only the store touches disk.
 from __future__ import annotations
 
 import signal
+import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import TextArea
 
 from pmtui.clock import Clock, SystemClock
 from pmtui.messages import Deleted, Edited, GoToStep
 from pmtui.model.enums import Step
-from pmtui.model.undo import Removal
-from pmtui.paths import stylesheets
+from pmtui.paths import APP_SHEETS, stylesheets
 from pmtui.screens import step_screen_class
-from pmtui.screens.base import SessionContext, StepScreen
-from pmtui.store import Archive, PostMortemFile, SaveError, StoreError
 from pmtui.themes import presentation_commands, register_themes
 from pmtui.widgets.stepper import step_key
+
+if TYPE_CHECKING:
+    # Imported when first needed: the home screen paints without them.
+    from pmtui.model.undo import Removal
+    from pmtui.screens.base import SessionContext, StepScreen
+    from pmtui.store import Archive, PostMortemFile
 
 SAVE_DELAY = 0.4
 RETRY_DELAY = 3.0
 
 
+def step_screen(screen: Screen[object]) -> StepScreen | None:
+    """``screen`` if it is a step screen.
+
+    No step screen exists before their module is imported, and the home
+    screen paints without importing it; so it is not imported here.
+    """
+    base = sys.modules.get("pmtui.screens.base")
+    if base is not None and isinstance(screen, base.StepScreen):
+        return screen
+    return None
+
+
 class PmtuiApp(App[None]):
     TITLE = "pmtui"
-    CSS_PATH: ClassVar = stylesheets()
+    CSS_PATH: ClassVar = stylesheets(*APP_SHEETS)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
@@ -121,8 +136,9 @@ class PmtuiApp(App[None]):
 
     def open_file(self, path: Path, step: Step = Step.INCIDENT) -> bool:
         """Open ``path`` and show ``step``. Problems are told, not raised."""
+        from pmtui.screens.base import SessionContext
         from pmtui.screens.dialogs import BrokenFileDialog
-        from pmtui.store import BrokenFileError
+        from pmtui.store import BrokenFileError, PostMortemFile, StoreError
 
         self.close_file()
         try:
@@ -186,8 +202,7 @@ class PmtuiApp(App[None]):
 
     @property
     def current_step(self) -> Step | None:
-        screen = self.screen
-        return screen.STEP if isinstance(screen, StepScreen) else None
+        return step.STEP if (step := step_screen(self.screen)) else None
 
     def action_goto(self, step_value: str) -> None:
         self.goto(step_value)
@@ -198,7 +213,7 @@ class PmtuiApp(App[None]):
             return
         self.flush()
         screen = step_screen_class(Step(step_value))(self.ctx)
-        if isinstance(self.screen, StepScreen):
+        if step_screen(self.screen) is not None:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -220,7 +235,7 @@ class PmtuiApp(App[None]):
         if action == "next_step":
             return None if step is None or step is Step.REPORT else True
         if action == "undo":
-            return self.ctx is not None and isinstance(self.screen, StepScreen)
+            return self.ctx is not None and step_screen(self.screen) is not None
         if action in ("goto", "save"):
             return self.ctx is not None
         return True
@@ -249,6 +264,8 @@ class PmtuiApp(App[None]):
         """Save now if anything changed. False if the save failed."""
         if not self._dirty or self.doc is None or self.doc.read_only:
             return True
+        from pmtui.store import SaveError
+
         try:
             self.doc.save()
         except SaveError as error:
@@ -275,6 +292,8 @@ class PmtuiApp(App[None]):
         self.notify(f"Deleted {message.removal.label}. ctrl+z brings it back.")
 
     def action_undo(self) -> None:
+        from textual.widgets import TextArea
+
         focused = self.focused
         if isinstance(focused, TextArea) and focused.history.undo_stack:
             focused.action_undo()  # typing in a text area is undone first
@@ -285,8 +304,8 @@ class PmtuiApp(App[None]):
         removal = self.undo_stack.pop()
         removal.restore()
         self._on_edited()
-        if isinstance(self.screen, StepScreen):
-            self.screen.refresh_from_model()
+        if (step := step_screen(self.screen)) is not None:
+            step.refresh_from_model()
         self.notify(f"Restored {removal.label}.")
 
     # -- presentation -------------------------------------------------------

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from pmtui.model.enums import Step
-from pmtui.model.undo import Removal
+
+if TYPE_CHECKING:
+    from pmtui.model.undo import Removal
 
 
 class Edited(Message):

@@ -8,16 +8,17 @@ changes: every cached summary is then rebuilt from the files.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pmtui.model.lookup import iter_whys
-from pmtui.model.session import PostMortem
-from pmtui.model.timeline import incident_date
+if TYPE_CHECKING:  # reading summaries (the home screen) needs no model
+    from pmtui.model.session import PostMortem
 
 SUMMARY_VERSION = 2
 
 
 def summarize(pm: PostMortem) -> dict[str, Any]:
+    from pmtui.model.timeline import incident_date
+
     began = incident_date(pm)
     return {
         "title": pm.incident.title,
@@ -62,6 +63,8 @@ def _iso(value: date | None) -> str | None:
 def _root_causes(pm: PostMortem) -> list[str]:
     """The why nodes marked as root causes (else the deepest answers) and the
     trigger: what "has this happened before?" compares."""
+    from pmtui.model.lookup import iter_whys
+
     whys = [(n, d) for n, d in iter_whys(pm.causes.whys) if d and n.text.strip()]
     marked = [n.text for n, _ in whys if n.root_cause]
     if not marked and whys:
@@ -72,6 +75,8 @@ def _root_causes(pm: PostMortem) -> list[str]:
 
 def _search_fields(pm: PostMortem) -> dict[str, str]:
     """The searchable text by where it comes from (search says why it matched)."""
+    from pmtui.model.lookup import iter_whys
+
     fields = {
         "title": [pm.incident.title],
         "summary": [pm.incident.summary, pm.incident.impact.description],

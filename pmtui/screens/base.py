@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +20,7 @@ from pmtui.messages import Deleted, Edited
 from pmtui.model.enums import Step
 from pmtui.model.session import ParkedItem, PostMortem
 from pmtui.model.undo import Removal
+from pmtui.paths import STEP_SHEETS, stylesheets
 from pmtui.store import Archive
 from pmtui.widgets.stepper import Stepper
 from pmtui.widgets.timebox import TimeBox
@@ -48,6 +49,11 @@ class StepScreen(Screen[None]):
         Binding("ctrl+l", "park", "Park idea", id="park"),
         Binding("ctrl+t", "toggle_timer", "Timer", show=False, id="timer"),
     ]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "STEP" in cls.__dict__ and "CSS_PATH" not in cls.__dict__:
+            cls.CSS_PATH = stylesheets(*STEP_SHEETS[cls.STEP.value])
 
     def __init__(self, ctx: SessionContext) -> None:
         super().__init__(classes=f"step step-{self.STEP.value}")

@@ -34,6 +34,7 @@ from pmtui.model.tracker import (
     reviews_due,
     tracked_actions,
 )
+from pmtui.paths import stylesheets
 from pmtui.store.lean_index import LeanArchive, load_lean
 from pmtui.widgets.field import Field
 from pmtui.widgets.tracker_table import COLUMNS, TrackerTable, cells, closed
@@ -50,6 +51,7 @@ NARROW = 100  # below this width the post-mortem column is left out
 
 class TrackerScreen(Screen[None]):
     HELP_TITLE = "Action tracker"
+    CSS_PATH = stylesheets("tracker")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="tracker_back"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="tracker_reload"),
@@ -72,7 +74,7 @@ class TrackerScreen(Screen[None]):
 
     @property
     def today(self) -> date:
-        return self.pmtui.clock.now().astimezone().date()
+        return self.pmtui.clock.today()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="tracker-body"):

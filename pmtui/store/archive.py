@@ -3,12 +3,15 @@
 The index (``.index.json``) is only a cache: each entry remembers the file's
 size and mtime, and is rebuilt when they change, when the index is missing,
 broken or of an older shape. A broken index never stops pmtui.
+
+Listing the archive with a fresh index reads no post-mortem and needs neither
+the model nor TinyDB: those are imported when a file has to be (re)read or
+written, so the home screen paints sooner.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import unicodedata
@@ -16,17 +19,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pmtui.model.session import PostMortem
-from pmtui.model.summary import SUMMARY_VERSION, summarize
-from pmtui.model.timeline import incident_date
+from pmtui.model.summary import SUMMARY_VERSION
 from pmtui.store.atomic import atomic_write, ensure_dir
-from pmtui.store.document import PostMortemFile, load
 from pmtui.store.errors import BrokenFileError, LockedError
 from pmtui.store.home import default_dir
+from pmtui.store.jsonfile import backup_path, encode
 from pmtui.store.lock import is_locked, lock_path
-from pmtui.store.storage import backup_path, encode
+
+if TYPE_CHECKING:
+    from pmtui.model.session import PostMortem
+    from pmtui.store.document import PostMortemFile
 
 __all__ = ["Archive", "Entry", "default_dir", "slugify"]
 
@@ -88,6 +92,8 @@ class Archive:
         )
 
     def path_for(self, pm: PostMortem) -> Path:
+        from pmtui.model.timeline import incident_date
+
         when = incident_date(pm) or pm.created
         stem = f"{when:%Y-%m-%d}-{slugify(pm.incident.title)}"
         candidate = self.folder / f"{stem}{SUFFIX}"
@@ -104,6 +110,7 @@ class Archive:
         team's default statement of this archive, if it has one.
         """
         from pmtui.model.session import DEFAULT_BLAMELESS_STATEMENT
+        from pmtui.store.document import PostMortemFile
         from pmtui.store.settings import team_statement
 
         self.ensure()
@@ -113,6 +120,8 @@ class Archive:
 
     def add_copy(self, source: Path) -> Path:
         """Copy a post-mortem (a sample) into the archive; the source is untouched."""
+        from pmtui.store.document import PostMortemFile, load
+
         pm = load(source)
         self.ensure()
         with PostMortemFile.create(self.path_for(pm), pm) as handle:
@@ -132,6 +141,8 @@ class Archive:
         Raises :class:`BrokenFileError` (and changes nothing) when the backup
         cannot be read either.
         """
+        from pmtui.store.document import load
+
         backup = backup_path(path)
         load(backup)
         data = backup.read_bytes()
@@ -166,6 +177,9 @@ class Archive:
                 fresh[path.name] = hit
             else:
                 dirty = True
+                from pmtui.model.summary import summarize
+                from pmtui.store.document import load
+
                 try:
                     fresh[path.name] = {
                         "stamp": stamp,
@@ -184,9 +198,11 @@ class Archive:
         return entries
 
     def _read_index(self) -> dict[str, Any]:
+        import orjson
+
         try:
-            data = json.loads((self.folder / INDEX_NAME).read_bytes())
-        except (OSError, ValueError):
+            data = orjson.loads((self.folder / INDEX_NAME).read_bytes())
+        except (OSError, ValueError):  # orjson.JSONDecodeError is a ValueError
             return {}
         if not isinstance(data, dict) or data.get("version") != SUMMARY_VERSION:
             return {}
