@@ -1,8 +1,11 @@
 """One list of steps 4-5: a title, a quick-add input and the items.
 
-The item list's keys (votes, edit, delete, move, make an action, sort) are
-bound on the list itself, so they never steal letters from the input. The
-list posts :class:`ItemList.Command` up; the screen changes the model.
+The quick-add input sits in a :class:`~pmtui.widgets.field.Field` (its label
+hidden), so what is typed gets the same live blameless-language hint under it
+as every other text field. The item list's keys (votes, edit, delete, move,
+make an action, sort) are bound on the list itself, so they never steal
+letters from the input. The list posts :class:`ItemList.Command` up; the
+screen changes the model.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from textual.widgets.option_list import Option
 from pmtui.model.enums import ReflectionList
 from pmtui.model.reflect import format_votes
 from pmtui.model.session import Item
+from pmtui.widgets.field import Field
 
 TITLES = {
     ReflectionList.WENT_WELL: "✓ Went well",
@@ -41,9 +45,7 @@ class QuickAdd(Input):
     ]
 
     def action_to_list(self) -> None:
-        parent = self.parent
-        if parent is not None:
-            parent.query_one(ItemList).focus()
+        self.query_ancestor(ReflectPanel).items.focus()
 
 
 class ItemList(OptionList):
@@ -165,16 +167,25 @@ class ReflectPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(TITLES[self.which], classes="reflect-title", markup=False)
-        yield QuickAdd(
-            placeholder=f"Add to {self.which.label}… (enter)",
-            id=f"add-{self.which.value}",
-            classes="reflect-add",
+        yield Field(
+            f"Add to {self.which.label}",  # hidden: the title says it
+            QuickAdd(
+                placeholder=f"Add to {self.which.label}… (enter)",
+                id=f"add-{self.which.value}",
+                classes="reflect-add",
+            ),
+            id=f"add-field-{self.which.value}",
+            cause=False,
         )
         yield ItemList(self.which, id=f"items-{self.which.value}")
 
     @property
     def input(self) -> QuickAdd:
         return self.query_one(QuickAdd)
+
+    @property
+    def field(self) -> Field:
+        return self.query_one(Field)
 
     @property
     def items(self) -> ItemList:

@@ -1,5 +1,6 @@
 """Snapshots of steps 4-5 (went well / could improve): empty, the sample,
-a list in use, and the move dialog; stacked at 80x24, side by side at 120x40."""
+a list in use, the move dialog and a blameless hint under a quick-add line;
+stacked at 80x24, side by side at 120x40."""
 
 from __future__ import annotations
 
@@ -73,4 +74,23 @@ class TestMove:
 
         assert snap_compare(
             make_app(sample_path), terminal_size=(80, 24), run_before=run_before
+        )
+
+
+class TestBlamelessHint:
+    """Blame-y text in a quick-add line: the hint shows under it (one line
+    when stacked, wrapped in the narrow side-by-side lists)."""
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_hint_under_the_add_line(
+        self, snap_compare, make_app: MakeApp, sample_path: Path, size
+    ) -> None:
+        async def run_before(pilot: object) -> None:
+            await at_reflect(pilot)
+            for ch in "Bob forgot to renew the cert":
+                await pilot.press("space" if ch == " " else ch)  # type: ignore[attr-defined]
+            await pilot.pause()  # type: ignore[attr-defined]
+
+        assert snap_compare(
+            make_app(sample_path), terminal_size=size, run_before=run_before
         )
