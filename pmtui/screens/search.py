@@ -1,6 +1,7 @@
 """Search the archive (``/`` on home): words and tag:/service:/severity:/
 status:/owner: filters, results ranked, each saying why it matched. Enter on
-a result opens that post-mortem."""
+a result opens that post-mortem. A result's day is the incident's day in its
+own post-mortem's time zone."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from pmtui.model.incident_day import incident_day
 from pmtui.model.search import Hit, QueryError, parse_query, search
 from pmtui.store.lean_index import LeanArchive, load_lean
 from pmtui.widgets.field import Field
@@ -25,7 +27,7 @@ MAX_RESULTS = 200
 COLUMNS = (
     ("Title", "title", 20),
     ("Sev", "sev", 3),
-    ("Day (UTC)", "date", 10),
+    ("Day", "date", 10),  # in each post-mortem's own zone
     ("Why it matched", "why", 20),
 )
 
@@ -139,11 +141,10 @@ class SearchScreen(Screen[None]):
             table.add_column(label, key=key, width=width + grow.get(key, 0))
         for hit in self.hits[:MAX_RESULTS]:
             record = hit.record
-            day = str(record.get("incident_date") or record.get("created") or "")
             table.add_row(
                 " ".join(hit.title.split()),
                 str(record.get("severity") or ""),
-                day[:10],
+                incident_day(record),
                 "; ".join(hit.reasons),
                 key=hit.key,
             )

@@ -125,3 +125,45 @@ async def test_similar_earlier_incidents_beside_the_step(
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not panel.parent.display  # too narrow: the step keeps the room
+
+
+@pytest.fixture
+def late_night(archive: Archive, clock: FixedClock) -> dict[str, Path]:
+    """Incidents near midnight where UTC says another day than the team."""
+    import pendulum
+
+    from pmtui.model import KeyMoment
+    from pmtui.model.timeline import set_key_time
+
+    found = {}
+    for key, title, zone, began in (
+        ("before", "Cert expired before midnight", "Europe/Berlin", "18T23:30"),
+        ("after", "Cert expired after midnight", "Europe/Berlin", "19T00:30"),
+        ("west", "Cert expired in the evening", "America/New_York", "18T20:00"),
+    ):
+        pm = new_postmortem(title, clock, timezone=zone)
+        pm.timeline = []
+        at = pendulum.parse(f"2026-11-{began}:00", tz=zone)
+        assert isinstance(at, pendulum.DateTime)
+        set_key_time(pm, KeyMoment.IMPACT_BEGAN, at)
+        with archive.create(pm) as handle:
+            found[key] = handle.path
+    return found
+
+
+async def test_each_result_shows_the_day_in_its_own_zone(
+    make_app: Callable[..., PmtuiApp], late_night: dict[str, Path]
+) -> None:
+    from textual.widgets import DataTable
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_search(app, pilot)
+        await pilot.press(*"cert")
+        await wait_for(pilot, lambda: len(screen.hits) == 3)
+        table = screen.query_one("#search-results", DataTable)
+        labels = [str(c.label) for c in table.columns.values()]
+        days = {key: table.get_cell(late_night[key].name, "date") for key in late_night}
+    # UTC says 18 Nov 22:30, 18 Nov 23:30 and 19 Nov 01:00
+    assert days == {"before": "2026-11-18", "after": "2026-11-19", "west": "2026-11-18"}
+    assert labels[2] == "Day"  # no longer "Day (UTC)"
