@@ -235,7 +235,7 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def _show_due(self) -> None:
-        from pmtui.screens.tracker import due_line
+        from pmtui.model.due_line import due_line
 
         records = [(e.path.name, e.summary) for e in self.entries if e.summary]
         line = self.query_one("#home-due", Static)

@@ -11,7 +11,7 @@ pmtui is reported and left unchanged.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,7 +29,6 @@ from pmtui.model.tracker import (
     ReviewDue,
     TrackedAction,
     filter_actions,
-    overdue_by_owner,
     parse_filter,
     reviews_due,
     tracked_actions,
@@ -268,19 +267,3 @@ class TrackerScreen(Screen[None]):
         self.items = [closed(i, status) if i is item else i for i in self.items]
         self._fill()
         self.action_reload()
-
-
-def due_line(records: list[tuple[str, dict[str, Any]]], today: date) -> str:
-    """Home's one line: reviews due and overdue actions, and where to see them."""
-    reviews = reviews_due(records, today)
-    groups = overdue_by_owner(tracked_actions(records, today))
-    overdue = sum(len(items) for _, items in groups)
-    parts = [
-        f"{len(reviews)} review{'s' * (len(reviews) != 1)} due"
-        if reviews
-        else "✓ no review due",
-        f"⚠ {overdue} overdue action{'s' * (overdue != 1)} ({len(groups)} owners)"
-        if overdue
-        else "✓ no overdue action",
-    ]
-    return " · ".join(parts) + "  — t: tracker · /: search"
