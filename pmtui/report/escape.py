@@ -15,8 +15,8 @@ characters and terminal escape sequences removed, line ends unified):
   ``<br />`` (`` / `` in a table cell, as the plain Markdown has it);
 - :func:`mermaid_label` - a quoted Mermaid label, with Mermaid's entity codes
   for quotes, ``#`` and anything HTML-like;
-- :func:`link_target` - a URL fit for ``[label](<url>)`` and ``href="url"``
-  that Markdown renderers leave as it is, or ``None``.
+- :func:`pmtui.report.links.link_target` - a URL fit for ``[label](<url>)``
+  and ``href="url"`` that Markdown renderers leave as it is, or ``None``.
 
 Regular expressions are compiled on first use (``re``'s own cache): most
 text has nothing they look for, and ``pmtui export`` must start fast.
@@ -44,34 +44,24 @@ _CONTROL = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 _BLANK_LINE = r"\n\s*\n"
 # ASCII punctuation that means something somewhere in (GitHub-flavoured)
 # Markdown; CommonMark lets every one of them be backslash-escaped.
-_MD_SPECIAL = "\\`*_[]<>|~$&#"
-_MD_ESCAPES = str.maketrans({ch: "\\" + ch for ch in _MD_SPECIAL})
+_MD_SPECIAL = "`*_[]<>|~$&#"  # and the backslash itself
 # What may begin a block at the start of a line: list markers, headings
 # (already escaped), setext underlines, ordered list numbers.
 _LINE_START = r"^([-+=])|^(\d{1,9})([.)])"
-_MERMAID_ENTITIES = {
-    '"': "#quot;",
-    "#": "#35;",
-    "&": "#amp;",
-    "<": "#lt;",
-    ">": "#gt;",
-    "`": "#96;",
-    "%": "#37;",
-    "|": "#124;",
-    ";": "#59;",
-    "\\": "#92;",
-}
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
-# Kept as they are in a link target: RFC 3986's unreserved and reserved
-# characters, but the brackets (renderers percent-encode them outside an
-# IPv6 host) and ``%`` (kept only where it starts an escape).
-_URL_SAFE = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&'*+,;="
+_MERMAID_ENTITIES = str.maketrans(
+    {
+        '"': "#quot;",
+        "#": "#35;",
+        "&": "#amp;",
+        "<": "#lt;",
+        ">": "#gt;",
+        "`": "#96;",
+        "%": "#37;",
+        "|": "#124;",
+        ";": "#59;",
+        "\\": "#92;",
+    }
 )
-_HEX = frozenset("0123456789ABCDEFabcdef")
-_IPV6_AUTHORITY = r"(?:[^/?#@]*@)?\[[0-9A-Fa-f:.]+\](?::[0-9]*)?"
-# ``&name;`` or ``&#35;`` in a link target would be read as an HTML entity.
-_ENTITY_LIKE = r"(&#?[A-Za-z0-9]+);"
 NEWLINE_PLAIN = " / "
 HTML_BREAK = "<br />\n"
 
@@ -97,6 +87,9 @@ def clean(text: str) -> str:
 
 def lines(text: str) -> list[str]:
     """The non-blank lines of cleaned text, each stripped."""
+    if text.isprintable():  # one line, nothing to clean: most text
+        text = text.strip()
+        return [text] if text else []
     return _lines(clean(text))
 
 
@@ -109,7 +102,9 @@ def _lines(text: str) -> list[str]:
 
 def one_line(text: str) -> str:
     """Cleaned text on one line (headings, summaries): lines joined by spaces."""
-    return " ".join(lines(text))
+    if text.isprintable():
+        return text.strip()
+    return " ".join(_lines(clean(text)))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -130,9 +125,14 @@ def md_inline(text: str) -> str:
 
 def md_line(line: str) -> str:
     """One line of text made inert in Markdown (no newline inside)."""
-    escaped = line.strip().translate(_MD_ESCAPES)
+    escaped = line.strip()
+    if "\\" in escaped:  # first: the other escapes add backslashes
+        escaped = escaped.replace("\\", "\\\\")
+    for ch in _MD_SPECIAL:  # a few short strings: faster than str.translate
+        if ch in escaped:
+            escaped = escaped.replace(ch, "\\" + ch)
     first = escaped[:1]
-    if first not in "-+=" and not first.isdecimal():  # \d: any decimal digit
+    if not first or (first not in "-+=" and not first.isdecimal()):  # \d: Nd
         return escaped
     return re.sub(_LINE_START, _escape_line_start, escaped)
 
@@ -150,34 +150,28 @@ def md_text(text: str, indent: int = 0) -> str:
     lines collapse. ``indent`` spaces start each continuation line, so the
     text stays inside a list item whose content starts that far in.
     """
-    return _md_lines(lines(text), indent)
-
-
-def _md_lines(found: list[str], indent: int) -> str:
-    if len(found) == 1:
-        return md_line(found[0])
-    return ("\\\n" + " " * indent).join([md_line(line) for line in found])
+    if text.isprintable():
+        return md_line(text)
+    return ("\\\n" + " " * indent).join([md_line(s) for s in _lines(clean(text))])
 
 
 def md_paragraphs(text: str) -> list[str]:
     """User text as Markdown paragraphs (split at blank lines)."""
-    return [_md_lines(_lines(block), 0) for block in paragraphs(text)]
+    return [md_text(block) for block in paragraphs(text)]
 
 
 def gfm_cell(text: str) -> str:
     """A GFM table cell for GitHub/GitLab: newlines become ``<br>``."""
-    found = lines(text)
-    if len(found) == 1:
-        return md_line(found[0])
-    return "<br>".join([md_line(line) for line in found])
+    if text.isprintable():
+        return md_line(text)
+    return "<br>".join([md_line(line) for line in _lines(clean(text))])
 
 
 def plain_cell(text: str) -> str:
     """A table cell with no HTML at all (Confluence, Notion, the HTML page)."""
-    found = lines(text)
-    if len(found) == 1:
-        return md_line(found[0])
-    return NEWLINE_PLAIN.join([md_line(line) for line in found])
+    if text.isprintable():
+        return md_line(text)
+    return NEWLINE_PLAIN.join([md_line(line) for line in _lines(clean(text))])
 
 
 # -- HTML ------------------------------------------------------------------------
@@ -201,23 +195,24 @@ def html_inline(text: str) -> str:
 
 def html_text(text: str) -> str:
     """User text as HTML text, its lines joined with ``<br />`` line breaks."""
-    return HTML_BREAK.join([html_line(line) for line in lines(text)])
+    if text.isprintable():
+        return html_line(text)
+    return HTML_BREAK.join([html_line(line) for line in _lines(clean(text))])
 
 
 def html_paragraphs(text: str) -> list[str]:
     """User text as HTML paragraphs (split at blank lines)."""
-    return [
-        f"<p>{HTML_BREAK.join([html_line(line) for line in _lines(block)])}</p>"
-        for block in paragraphs(text)
-    ]
+    return [f"<p>{html_text(block)}</p>" for block in paragraphs(text)]
 
 
 def html_cell(text: str) -> str:
     """A table cell's HTML text: lines joined by `` / `` as in plain Markdown."""
-    return NEWLINE_PLAIN.join([html_line(line) for line in lines(text)])
+    if text.isprintable():
+        return html_line(text)
+    return NEWLINE_PLAIN.join([html_line(line) for line in _lines(clean(text))])
 
 
-# -- Mermaid and links -----------------------------------------------------------
+# -- Mermaid ---------------------------------------------------------------------
 
 
 def mermaid_label(text: str, limit: int = 60) -> str:
@@ -230,44 +225,4 @@ def mermaid_label(text: str, limit: int = 60) -> str:
     flat = one_line(text)
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
-    return "".join(_MERMAID_ENTITIES.get(ch, ch) for ch in flat)
-
-
-def link_target(url: str) -> str | None:
-    """A URL safe to put in ``(<...>)`` or ``href="..."``, or ``None`` (shown
-    as text instead).
-
-    Only http(s) and mailto links are made links. Anything outside the URL
-    character set is percent-encoded, so the target cannot end early; so are
-    what CommonMark renderers would change (brackets outside an IPv6 host, a
-    ``%`` that starts no escape, the ``;`` of ``&amp;``-like text they would
-    read as an entity): Markdown and HTML pages link to the same address.
-    """
-    flat = "".join(lines(url))
-    lowered = flat.lower()
-    if not lowered.startswith(_SAFE_SCHEMES):
-        return None
-    import unicodedata  # links only
-
-    flat = unicodedata.normalize("NFC", flat)
-    keep_until = 0  # the brackets of an IPv6 host stay
-    if not lowered.startswith("mailto:"):
-        start = flat.index("//") + 2
-        host = re.match(_IPV6_AUTHORITY, flat[start:])
-        keep_until = start + host.end() if host else 0
-    out = []
-    for i, ch in enumerate(flat):
-        if ch in _URL_SAFE or (i < keep_until and ch in "[]") or _escapes(flat, i):
-            out.append(ch)
-        else:
-            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
-    return re.sub(_ENTITY_LIKE, r"\1%3B", "".join(out))
-
-
-def _escapes(url: str, i: int) -> bool:
-    """Whether ``url[i]`` is the ``%`` of a percent-escape (``%`` and two hex)."""
-    return (
-        url[i] == "%"
-        and len(url[i + 1 : i + 3]) == 2
-        and _HEX.issuperset(url[i + 1 : i + 3])
-    )
+    return flat.translate(_MERMAID_ENTITIES)

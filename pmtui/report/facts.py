@@ -154,24 +154,28 @@ def timeline(ctx: Ctx) -> Section:
     events = sorted_events(ctx.pm)
     if not events:
         return Section("Timeline", [not_recorded(ctx)])
-    with_date = values.spans_days((e.at for e in events), ctx.zone)
+    local = [e.at.astimezone(ctx.zone) for e in events]  # once: zone rules cost
+    with_date = values.spans_days(local)
     blocks = []
     if not with_date:
         day = values.local_date(events[0].at, ctx.zone)
         blocks.append(out.paragraph(f"All times on {day} ({out.line(ctx.zone_name)})."))
-    cell, none, when = out.cell, values.NONE, ctx.when
+    cell, none, clock = out.cell, values.NONE, values.clock_text
     kinds = {k: out.line(k.label) for k in EventKind}
     keys = {m: out.strong(out.line(m.label)) for m in KeyMoment}
     rows = [
         [
-            *when(e.at, with_date=with_date),
+            clock(at, with_date=with_date),
             cell(e.text) or none,
             kinds[e.kind],
             cell(e.source) or none,
             keys[e.key] if e.key else "",
         ]
-        for e in events
+        for e, at in zip(events, local, strict=True)
     ]
+    if ctx.show_utc:  # the UTC column after the local one
+        for row, e in zip(rows, events, strict=True):
+            row.insert(1, clock(e.at.astimezone(UTC), with_date=with_date))
     header = [*ctx.time_header(), "What happened", "Kind", "Source", "Key moment"]
     blocks.append(out.table(header, rows))
     return Section("Timeline", blocks)

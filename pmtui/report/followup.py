@@ -3,7 +3,7 @@ next steps, tags and links."""
 
 from __future__ import annotations
 
-from pmtui.model.enums import ReflectionList
+from pmtui.model.enums import ActionPriority, ActionStatus, ActionType, ReflectionList
 from pmtui.model.lookup import describe_target, reflection_list
 from pmtui.model.session import Action, Item
 from pmtui.report import values
@@ -61,12 +61,17 @@ def actions(ctx: Ctx) -> Section:
 
 def _action_rows(ctx: Ctx, acts: list[Action]) -> list[list[str]]:
     out = ctx.flavour
-    cell, line, day = out.cell, out.line, values.day
-    no_owner = out.strong(line("no owner"))
-    no_due = out.strong(line("no due date"))
+    cell, day = out.cell, values.day
+    no_owner = out.strong(out.line("no owner"))
+    no_due = out.strong(out.line("no due date"))
+    # labels once per value, not per row (separate tables: StrEnum members of
+    # different vocabularies with the same value would be equal keys)
+    types = {t: out.line(t.label) for t in ActionType}
+    priorities = {p: out.line(p.label) for p in ActionPriority}
+    statuses = {s: out.line(s.label) for s in ActionStatus}
     rows = []
     for action in acts:
-        status = line(action.status.label)
+        status = statuses[action.status]
         if action.reason.strip():
             status += f": {cell(action.reason)}"
         if action.closed_on is not None:
@@ -75,10 +80,10 @@ def _action_rows(ctx: Ctx, acts: list[Action]) -> list[list[str]]:
         rows.append(
             [
                 cell(action.text),
-                line(action.type.label),
+                types[action.type],
                 cell(action.owner) or no_owner,
                 day(action.due) if action.due else no_due,
-                line(action.priority.label),
+                priorities[action.priority],
                 status,
                 out.link(link, link) if link.strip() else "",
             ]

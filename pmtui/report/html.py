@@ -18,7 +18,6 @@ from pmtui.report.escape import (
     html_line,
     html_paragraphs,
     html_text,
-    link_target,
     one_line,
 )
 from pmtui.report.flavour import Flavour
@@ -64,6 +63,8 @@ class HtmlFlavour(Flavour):
         return f"<em>{markup}</em>"
 
     def link(self, label: str, url: str) -> str:
+        from pmtui.report.links import link_target  # only reports with links
+
         target = link_target(url)
         shown = html_line(one_line(label) or one_line(url))
         if target is None:

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 
 from pmtui.report.escape import (
     gfm_cell,
-    link_target,
     md_inline,
     md_line,
     md_paragraphs,
@@ -50,6 +49,8 @@ class MarkdownFlavour(Flavour):
 
     def link(self, label: str, url: str) -> str:
         """``[label](<url>)`` for a safe URL; else the label and URL as text."""
+        from pmtui.report.links import link_target  # only reports with links
+
         target = link_target(url)
         shown = md_line(one_line(label) or one_line(url))
         if target is None:

@@ -1,17 +1,27 @@
 """Values as a report shows them: times in the post-mortem's zone, durations
-in words (exact, never rounded), numbers with separators. No clock reads."""
+in words (exact, never rounded), numbers with separators. No clock reads.
+
+Dates and times are put together from a table of two-digit numbers: a
+report shows about a thousand of them, and ``strftime`` or format specs cost
+several times as much (``%a`` would also follow the locale).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo
 
 NONE = "—"
+_TWO = tuple(f"{n:02d}" for n in range(100))
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def zone_of(name: str) -> tuple[tzinfo, str]:
     """The post-mortem's zone and its name; UTC when the name is unknown."""
+    if name == "UTC":
+        return UTC, name  # zoneinfo (and the sysconfig it reads) not needed
+    from zoneinfo import ZoneInfo
+
     try:
         return ZoneInfo(name), name
     except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
@@ -24,29 +34,38 @@ def is_utc(zone: tzinfo) -> bool:
 
 def clock_time(moment: datetime, zone: tzinfo, *, with_date: bool) -> str:
     """``10:02`` (``10:02:30`` when seconds matter), with the date if asked."""
-    local = moment.astimezone(zone)
-    text = f"{local.hour:02d}:{local.minute:02d}"  # strftime is slow: ~1,000 a report
+    return clock_text(moment.astimezone(zone), with_date=with_date)
+
+
+def clock_text(local: datetime, *, with_date: bool) -> str:
+    """:func:`clock_time` of a moment already in the zone it is shown in."""
+    text = f"{_TWO[local.hour]}:{_TWO[local.minute]}"
     if local.second:
-        text = f"{text}:{local.second:02d}"
-    return (
-        f"{local.year}-{local.month:02d}-{local.day:02d} {text}" if with_date else text
-    )
+        text = f"{text}:{_TWO[local.second]}"
+    if with_date:
+        return f"{local.year}-{_TWO[local.month]}-{_TWO[local.day]} {text}"
+    return text
 
 
-def spans_days(moments: Iterable[datetime], zone: tzinfo) -> bool:
-    """Whether the moments fall on more than one date in ``zone``."""
+def spans_days(moments: Iterable[datetime], zone: tzinfo | None = None) -> bool:
+    """Whether the moments fall on more than one date in ``zone`` (``None``:
+    each in its own zone, for moments already converted)."""
+    if zone is None:
+        return len({m.date() for m in moments}) > 1
     return len({m.astimezone(zone).date() for m in moments}) > 1
 
 
 def local_date(moment: datetime, zone: tzinfo) -> str:
-    return f"{moment.astimezone(zone):%Y-%m-%d}"
+    local = moment.astimezone(zone)
+    return f"{local.year}-{_TWO[local.month]}-{_TWO[local.day]}"
 
 
 def day(value: date | None) -> str:
     """A date (due dates, review dates) as ISO with the weekday."""
     if value is None:
         return NONE
-    return f"{value:%Y-%m-%d} ({value:%a})"
+    iso = f"{value.year}-{_TWO[value.month]}-{_TWO[value.day]}"
+    return f"{iso} ({_WEEKDAYS[value.weekday()]})"
 
 
 def duration(delta: timedelta | None) -> str:

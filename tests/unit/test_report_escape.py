@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -13,13 +13,13 @@ from pmtui.report.escape import (
     html_line,
     html_paragraphs,
     html_text,
-    link_target,
     md_line,
     md_text,
     mermaid_label,
     plain_cell,
 )
-from pmtui.report.values import duration, number, zone_of
+from pmtui.report.links import link_target
+from pmtui.report.values import clock_time, day, duration, number, zone_of
 
 
 def test_clean_drops_controls_and_terminal_escapes() -> None:
@@ -139,3 +139,18 @@ def test_unknown_zone_falls_back_to_utc() -> None:
     assert zone_of("Mars/Olympus")[1] == "UTC"
     assert zone_of("../../etc/passwd")[1] == "UTC"
     assert zone_of("Europe/Berlin")[1] == "Europe/Berlin"
+
+
+def test_dates_and_clock_times_are_padded_and_in_english() -> None:
+    assert day(date(2026, 4, 3)) == "2026-04-03 (Fri)"
+    assert day(date(2026, 11, 29)) == "2026-11-29 (Sun)"
+    assert day(None) == "—"
+    moment = datetime(2026, 3, 29, 0, 5, 7, tzinfo=UTC)
+    berlin, _ = zone_of("Europe/Berlin")
+    assert clock_time(moment, berlin, with_date=False) == "01:05:07"
+    assert clock_time(moment.replace(second=0), UTC, with_date=True) == (
+        "2026-03-29 00:05"
+    )
+    assert clock_time(moment.replace(hour=1), berlin, with_date=True) == (
+        "2026-03-29 03:05:07"  # summer time began at 02:00 that night
+    )

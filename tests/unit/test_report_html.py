@@ -21,7 +21,7 @@ from bench.generate import big_postmortem
 from pmtui.clock import FixedClock
 from pmtui.model import Action, Link, PostMortem, WhyNode, new_postmortem
 from pmtui.report import render, render_preread
-from pmtui.report.escape import link_target
+from pmtui.report.links import link_target
 from tests.unit.test_report_helpers import HtmlReader, hostile_pm
 
 URLS = [
