@@ -156,7 +156,7 @@ class BrokenFileDialog(ModalScreen[Path | None]):
             )
             if error.backup is not None:
                 yield Static(
-                    f"A backup from the previous save exists:\n{error.backup}\n"
+                    f"A backup from an earlier save exists:\n{error.backup}\n"
                     "Restoring it keeps the damaged file aside (.broken-…).",
                     markup=False,
                 )

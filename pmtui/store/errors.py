@@ -17,7 +17,7 @@ class BrokenFileError(StoreError):
         self.path = path
         self.reason = reason
         self.backup = backup
-        offer = f" A backup from the previous save is at {backup}." if backup else ""
+        offer = f" A backup from an earlier save is at {backup}." if backup else ""
         super().__init__(f"{path} cannot be read: {reason}.{offer}")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-import pmtui.store.archive as archive_module
+import pmtui.store.document as document_module
 from pmtui.model import KeyMoment, PostMortem
 from pmtui.model.timeline import set_key_time
 from pmtui.store import Archive, PostMortemFile, default_dir, load, slugify
@@ -43,13 +43,13 @@ def arch(tmp_path: Path) -> Archive:
 class LoadCounter:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls: list[str] = []
-        real = archive_module.load
+        real = document_module.load
 
         def counting(path: Path) -> PostMortem:
             self.calls.append(path.name)
             return real(path)
 
-        monkeypatch.setattr(archive_module, "load", counting)
+        monkeypatch.setattr(document_module, "load", counting)  # read lazily
 
     def take(self) -> list[str]:
         calls, self.calls = sorted(self.calls), []

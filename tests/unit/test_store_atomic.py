@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from pmtui.model import PostMortem, to_dict
-from pmtui.store import Archive, PostMortemFile, SaveError, load
+from pmtui.store import Archive, PostMortemFile, SaveError, load, storage
 from pmtui.store.atomic import atomic_write, ensure_dir
+from pmtui.store.document import DOC_ID, TABLE
 from pmtui.store.storage import backup_path, encode
 from tests.fixtures.build_sample import build_checkout_outage
 
@@ -76,7 +77,7 @@ class TestAtomicWrite:
         assert target.read_bytes() == b"old"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["f.json"]
 
-    def test_backup_holds_the_previous_version(
+    def test_backup_is_the_file_before_the_sessions_first_save(
         self, saved: Path, pm: PostMortem
     ) -> None:
         first = saved.read_bytes()
@@ -87,10 +88,29 @@ class TestAtomicWrite:
             assert backup_path(saved).read_bytes() == first
             second = saved.read_bytes()
             pm.incident.title = "Third version"
-            handle.save(pm)
-        assert backup_path(saved).read_bytes() == second
+            handle.save(pm)  # seconds later: the backup is left as it is
+            assert backup_path(saved).read_bytes() == first
         assert load(saved).incident.title == "Third version"
-        assert load(backup_path(saved)).incident.title == "Second version"
+        with PostMortemFile.open(saved) as handle:  # a new session
+            third = saved.read_bytes()
+            handle.save(pm)
+        assert backup_path(saved).read_bytes() == third != second
+
+    def test_backup_is_refreshed_once_it_is_old(self, saved: Path) -> None:
+        now = [100.0]
+        path = saved
+        store = storage.AtomicJSONStorage(path, monotonic=lambda: now[0])
+        data = store.read()
+        assert data is not None
+        versions = []
+        for n in range(4):
+            versions.append(path.read_bytes())
+            data[TABLE][str(DOC_ID)]["incident"]["title"] = f"version {n}"
+            store.write(data)
+            now[0] += storage.BACKUP_EVERY / 2
+        # saved at 100 (backup), 130 (kept), 160 (refreshed), 190 (kept)
+        assert backup_path(path).read_bytes() == versions[2]
+        assert load(backup_path(path)).incident.title == "version 1"
 
     def test_backup_is_a_separate_file(self, saved: Path, pm: PostMortem) -> None:
         with PostMortemFile.open(saved) as handle:

@@ -161,7 +161,7 @@ def test_good_backup_is_offered(good: Path, case: str) -> None:
     with pytest.raises(BrokenFileError) as caught:
         PostMortemFile.open(good)
     assert caught.value.backup == backup_path(good)
-    assert f"A backup from the previous save is at {backup_path(good)}" in str(
+    assert f"A backup from an earlier save is at {backup_path(good)}" in str(
         caught.value
     )
     assert _snapshot(good) == before
