@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import sys
+import threading
 import types
 from collections.abc import Callable
 from datetime import date, datetime
@@ -46,16 +47,34 @@ class Fail(Exception):
         return path
 
 
+# Finished decoders, read without a lock. A dataclass's decoder is made
+# before its fields' (trees recurse), so while one is being built it is only
+# in _BUILDING, seen by the thread building it; the others wait for the lock
+# and never get a decoder whose fields are not all known yet.
 _DECODERS: dict[tuple[Any, bool], Decoder] = {}
+_BUILDING: dict[tuple[Any, bool], Decoder] = {}
+_BUILD_LOCK = threading.RLock()
 
 
 def decoder(tp: Any, pendulum_times: bool) -> Decoder:
     """The decoder of a type, built once per type (and kind of times)."""
     key = (tp, pendulum_times)
     found = _DECODERS.get(key)
-    if found is None:
-        found = _build(tp, pendulum_times)
-        _DECODERS[key] = found
+    if found is not None:
+        return found
+    with _BUILD_LOCK:
+        found = _DECODERS.get(key) or _BUILDING.get(key)
+        if found is not None:
+            return found
+        outermost = not _BUILDING
+        try:
+            found = _build(tp, pendulum_times)
+            _BUILDING[key] = found
+            if outermost:
+                _DECODERS.update(_BUILDING)
+        finally:
+            if outermost:
+                _BUILDING.clear()
     return found
 
 
@@ -154,7 +173,7 @@ def _dataclass_decoder(cls: Any, pendulum_times: bool) -> Decoder:
                 raise Fail("missing").at("field", name)
         return cls(**kwargs)
 
-    _DECODERS[(cls, pendulum_times)] = decode  # before the fields: trees recurse
+    _BUILDING[(cls, pendulum_times)] = decode  # before the fields: trees recurse
     hints = _hints(cls)
     for f in dataclasses.fields(cls):
         required = (

@@ -183,3 +183,46 @@ def test_from_dict_of_one_dataclass() -> None:
     with pytest.raises(SchemaError) as caught:
         from_dict(Event, {"id": "e1", "at": CREATED}, "timeline[0]")
     assert caught.value.path == "timeline[0].text"
+
+
+def test_decoders_are_built_safely_from_several_threads() -> None:
+    """Threads loading post-mortems at once all wait for whole decoders.
+
+    A dataclass's decoder is registered before its fields are known (trees
+    recurse); another thread must never pick it up half made."""
+    import sys
+
+    from pmtui.model import _decoders
+
+    data = to_dict(build_checkout_outage())
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often: races show up
+    try:
+        _load_in_threads(data, _decoders._DECODERS)
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def _load_in_threads(data: dict[str, Any], cache: dict[Any, Any]) -> None:
+    import threading
+
+    for _ in range(20):
+        cache.clear()
+        start = threading.Barrier(4)
+        errors: list[BaseException] = []
+
+        def load_once(start: threading.Barrier, errors: list[BaseException]) -> None:
+            start.wait()
+            try:
+                postmortem_from_dict(data)
+            except BaseException as error:
+                errors.append(error)
+
+        threads = [
+            threading.Thread(target=load_once, args=(start, errors)) for _ in range(4)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
