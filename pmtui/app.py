@@ -17,14 +17,14 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.timer import Timer
 
+from pmtui.autosave import Autosave
 from pmtui.clock import Clock, SystemClock
 from pmtui.messages import Deleted, Edited, GoToStep
 from pmtui.model.enums import Step
 from pmtui.paths import APP_SHEETS, stylesheets
 from pmtui.screens import step_screen_class
-from pmtui.themes import presentation_commands, register_themes
+from pmtui.themes import register_themes, remember_theme
 from pmtui.widgets.stepper import step_key
 
 if TYPE_CHECKING:
@@ -32,9 +32,6 @@ if TYPE_CHECKING:
     from pmtui.model.undo import Removal
     from pmtui.screens.base import SessionContext, StepScreen
     from pmtui.store import Archive, PostMortemFile
-
-SAVE_DELAY = 0.4
-RETRY_DELAY = 3.0
 
 
 def step_screen(screen: Screen[object]) -> StepScreen | None:
@@ -87,15 +84,14 @@ class PmtuiApp(App[None]):
         self.doc: PostMortemFile | None = None
         self.ctx: SessionContext | None = None
         self.undo_stack: list[Removal[object]] = []
-        self._save_timer: Timer | None = None
-        self._dirty = False
-        self.save_error: str | None = None
+        self.autosave = Autosave(self)
 
     # -- start and stop -----------------------------------------------------
 
     def on_mount(self) -> None:
         from pmtui.screens.home import HomeScreen
 
+        remember_theme(self)
         self.push_screen(HomeScreen())
         self._install_signal_handlers()
         if self._open_path is not None:
@@ -181,8 +177,13 @@ class PmtuiApp(App[None]):
     def close_file(self) -> None:
         from pmtui.model.timebox import pause_all
 
-        if self.ctx is not None and not self.ctx.read_only:
-            self._dirty = pause_all(self.ctx.pm, self.clock.now()) or self._dirty
+        ctx = self.ctx
+        if (
+            ctx is not None
+            and not ctx.read_only
+            and pause_all(ctx.pm, self.clock.now())
+        ):
+            self.autosave.dirty = True
         self.flush()
         if self.doc is not None:
             self.doc.close()
@@ -248,39 +249,18 @@ class PmtuiApp(App[None]):
 
     @on(Edited)
     def _on_edited(self) -> None:
-        if self.doc is None or self.doc.read_only:
-            return
-        self._dirty = True
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_DELAY, self._timed_save)
-
-    def _timed_save(self) -> None:
-        self._save_timer = None
-        self.flush()
-        if self._dirty and self._save_timer is None:  # failed: try again
-            self._save_timer = self.set_timer(RETRY_DELAY, self._timed_save)
+        self.autosave.edited()
 
     def flush(self) -> bool:
         """Save now if anything changed. False if the save failed."""
-        if not self._dirty or self.doc is None or self.doc.read_only:
-            return True
-        from pmtui.store import SaveError
+        return self.autosave.flush()
 
-        try:
-            self.doc.save()
-        except SaveError as error:
-            if self.save_error != error.reason:
-                self.notify(str(error), title="Not saved", severity="error", timeout=15)
-            self.save_error = error.reason
-            return False
-        if self.save_error is not None:
-            self.notify("Saved again: all edits are on disk.", title="Saved")
-        self.save_error = None
-        self._dirty = False
-        return True
+    @property
+    def save_error(self) -> str | None:
+        return self.autosave.error
 
     def action_save(self) -> None:
-        self._dirty = self._dirty or self.doc is not None
+        self.autosave.dirty = self.autosave.dirty or self.doc is not None
         if self.flush() and self.doc is not None and not self.doc.read_only:
             self.notify(f"Saved {self.doc.path.name}")
 
@@ -303,7 +283,7 @@ class PmtuiApp(App[None]):
             return
         removal = self.undo_stack.pop()
         removal.restore()
-        self._on_edited()
+        self.autosave.edited()
         if (step := step_screen(self.screen)) is not None:
             step.refresh_from_model()
         self.notify(f"Restored {removal.label}.")
@@ -326,22 +306,7 @@ class PmtuiApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from pmtui.palette import pmtui_commands
+
         yield from super().get_system_commands(screen)
-        if self.ctx is not None:
-            for step in Step:
-                yield SystemCommand(
-                    f"Step: {step.label}",
-                    f"Go to the {step.label} step ({step_key(step).upper()})",
-                    lambda s=step: self.goto(s.value),
-                )
-            yield SystemCommand(
-                "Save now", "Write the post-mortem to disk", self.action_save
-            )
-            yield SystemCommand(
-                "Undo delete", "Bring back the last deletion", self.action_undo
-            )
-            yield SystemCommand(
-                "Home", "Close this post-mortem, list all", self.action_home
-            )
-        yield from presentation_commands(self, screen, self.action_toggle_focus_mode)
-        yield SystemCommand("Help", "Every key (F1)", self.action_help)
+        yield from pmtui_commands(self, screen)

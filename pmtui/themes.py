@@ -99,6 +99,31 @@ def register_themes(app: App[Any]) -> None:
         app.register_theme(theme)
 
 
+def remember_theme(app: App[Any]) -> None:
+    """The theme chosen last time (ctrl+p → Theme) is the theme now, and a
+    new choice is kept in the user's preferences for next time."""
+    from pmtui.store.prefs import read_prefs
+
+    name = read_prefs().get("theme")
+    if isinstance(name, str) and name in app.available_themes:
+        app.theme = name
+
+    def keep(theme: Theme) -> None:
+        from pmtui.store.prefs import read_prefs, update_prefs
+
+        if read_prefs().get("theme") == theme.name:
+            return
+        try:
+            update_prefs(theme=theme.name)
+        except OSError as error:
+            app.notify(
+                f"The theme is used now but not remembered: {error}",
+                severity="warning",
+            )
+
+    app.theme_changed_signal.subscribe(app, keep)
+
+
 def theme_names() -> tuple[str, ...]:
     return tuple(theme.name for theme in THEMES)
 

@@ -30,8 +30,9 @@ def _no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Nothing a test does may reach the user's real archive."""
+    """Nothing a test does may reach the user's real archive or preferences."""
     monkeypatch.setenv("PMTUI_HOME", str(tmp_path / "default-archive"))
+    monkeypatch.setenv("PMTUI_CONFIG", str(tmp_path / "config"))
     monkeypatch.setenv("TZ", "UTC")
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from pmtui.app import SAVE_DELAY, PmtuiApp
+from pmtui.app import PmtuiApp
+from pmtui.autosave import SAVE_DELAY
 from pmtui.model import PostMortem, Step
 from pmtui.screens.base import StepScreen
 from pmtui.screens.dialogs import BrokenFileDialog, NewPostMortemDialog
@@ -259,4 +260,35 @@ async def test_titles_that_look_like_markup_show_as_typed(
         tracker = app.screen.query_one("#tracker-table", DataTable)
         shown = {str(tracker.get_row_at(n)[4]) for n in range(tracker.row_count)}
         assert "[red]alert[/] on cert expiry" in shown
+        await press_quit(pilot)
+
+
+async def test_the_chosen_theme_is_remembered(make_app: MakeApp) -> None:
+    from pmtui.store.prefs import prefs_path, read_prefs
+    from pmtui.themes import theme_names
+
+    chosen = theme_names()[0]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        assert app.theme != chosen
+        app.theme = chosen
+        assert await wait_until(lambda: read_prefs().get("theme") == chosen)
+        await press_quit(pilot)
+    assert prefs_path().is_file()
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(again)
+        assert again.theme == chosen
+        await press_quit(pilot)
+
+
+async def test_an_unknown_remembered_theme_is_ignored(make_app: MakeApp) -> None:
+    from pmtui.store.prefs import update_prefs
+
+    update_prefs(theme="no-such-theme")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        assert app.theme == "textual-dark"
         await press_quit(pilot)

@@ -20,7 +20,8 @@ import pytest
 from textual.widgets import DataTable, Static
 
 import pmtui.store.atomic as atomic_module
-from pmtui.app import RETRY_DELAY, PmtuiApp
+from pmtui.app import PmtuiApp
+from pmtui.autosave import RETRY_DELAY
 from pmtui.screens.base import StepScreen
 from pmtui.screens.dialogs import BrokenFileDialog
 from pmtui.screens.home import HomeScreen
