@@ -160,18 +160,20 @@ def timeline(ctx: Ctx) -> Section:
     if not with_date:
         day = values.local_date(events[0].at, ctx.zone)
         blocks.append(out.paragraph(f"All times on {day} ({out.line(ctx.zone_name)})."))
-    cell, none, clock = out.cell, values.NONE, values.clock_text
+    none, clock = values.NONE, values.clock_text
     kinds = {k: out.line(k.label) for k in EventKind}
     keys = {m: out.strong(out.line(m.label)) for m in KeyMoment}
+    texts = out.cells([e.text for e in events])
+    sources = out.cells([e.source for e in events])
     rows = [
         [
             clock(at, with_date=with_date),
-            cell(e.text) or none,
+            text or none,
             kinds[e.kind],
-            cell(e.source) or none,
+            source or none,
             keys[e.key] if e.key else "",
         ]
-        for e, at in zip(events, local, strict=True)
+        for e, at, text, source in zip(events, local, texts, sources, strict=True)
     ]
     if ctx.show_utc:  # the UTC column after the local one
         for row, e in zip(rows, events, strict=True):

@@ -49,6 +49,10 @@ class Flavour(ABC):
         """User text in a table cell: it keeps to one row."""
 
     @abstractmethod
+    def cells(self, texts: Sequence[str]) -> list[str]:
+        """:meth:`cell` of each text (a table column), made in one pass."""
+
+    @abstractmethod
     def strong(self, markup: str) -> str:
         """Strong emphasis."""
 

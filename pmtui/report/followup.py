@@ -69,8 +69,10 @@ def _action_rows(ctx: Ctx, acts: list[Action]) -> list[list[str]]:
     types = {t: out.line(t.label) for t in ActionType}
     priorities = {p: out.line(p.label) for p in ActionPriority}
     statuses = {s: out.line(s.label) for s in ActionStatus}
+    texts = out.cells([a.text for a in acts])
+    owners = out.cells([a.owner for a in acts])
     rows = []
-    for action in acts:
+    for action, text, owner in zip(acts, texts, owners, strict=True):
         status = statuses[action.status]
         if action.reason.strip():
             status += f": {cell(action.reason)}"
@@ -79,9 +81,9 @@ def _action_rows(ctx: Ctx, acts: list[Action]) -> list[list[str]]:
         link = action.link
         rows.append(
             [
-                cell(action.text),
+                text,
                 types[action.type],
-                cell(action.owner) or no_owner,
+                owner or no_owner,
                 day(action.due) if action.due else no_due,
                 priorities[action.priority],
                 status,

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from pmtui.report.escape import (
     html_cell,
+    html_cells,
     html_inline,
     html_line,
     html_paragraphs,
@@ -55,6 +56,9 @@ class HtmlFlavour(Flavour):
 
     def cell(self, text: str) -> str:
         return html_cell(text)
+
+    def cells(self, texts: Sequence[str]) -> list[str]:
+        return html_cells(texts)
 
     def strong(self, markup: str) -> str:
         return f"<strong>{markup}</strong>"

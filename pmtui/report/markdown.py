@@ -6,25 +6,27 @@ HTML at all, no Mermaid). User text is made inert through
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from pmtui.report.escape import (
-    gfm_cell,
+    GFM_BREAK,
+    NEWLINE_PLAIN,
+    md_cell,
+    md_cells,
     md_inline,
     md_line,
     md_paragraphs,
     md_text,
     one_line,
-    plain_cell,
 )
 from pmtui.report.flavour import Flavour
 
 
 class MarkdownFlavour(Flavour):
-    def __init__(self, name: str, *, mermaid: bool, cell: Callable[[str], str]) -> None:
+    def __init__(self, name: str, *, mermaid: bool, cell_break: str) -> None:
         self.name = name
         self.mermaid = mermaid
-        self._cell = cell
+        self._break = cell_break  # a line break inside a table cell
 
     def __repr__(self) -> str:
         return f"MarkdownFlavour({self.name!r})"
@@ -39,7 +41,10 @@ class MarkdownFlavour(Flavour):
         return md_line(line)
 
     def cell(self, text: str) -> str:
-        return self._cell(text)
+        return md_cell(text, self._break)
+
+    def cells(self, texts: Sequence[str]) -> list[str]:
+        return md_cells(texts, self._break)
 
     def strong(self, markup: str) -> str:
         return f"**{markup}**"
@@ -86,8 +91,8 @@ class MarkdownFlavour(Flavour):
         return "\n\n".join([b.strip("\n") for b in blocks if b.strip()]) + "\n"
 
 
-GFM = MarkdownFlavour("gfm", mermaid=True, cell=gfm_cell)
-PLAIN = MarkdownFlavour("plain", mermaid=False, cell=plain_cell)
+GFM = MarkdownFlavour("gfm", mermaid=True, cell_break=GFM_BREAK)
+PLAIN = MarkdownFlavour("plain", mermaid=False, cell_break=NEWLINE_PLAIN)
 
 
 def fence(language: str, source: str) -> str:

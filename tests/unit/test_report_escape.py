@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from pmtui.report import flavour
 from pmtui.report.escape import (
     clean,
     gfm_cell,
@@ -62,6 +63,33 @@ def test_cells_keep_to_one_row() -> None:
     assert gfm_cell("a|b\nc") == "a\\|b<br>c"
     assert plain_cell("a|b\nc") == "a\\|b / c"
     assert gfm_cell("\n \n") == ""
+
+
+CELL_TEXTS = [
+    "",
+    "   ",
+    "plain words",
+    "- dash",
+    "+ plus",
+    "= eq",
+    "12. twelve",
+    "3) three",
+    "٣. arabic-indic three",
+    ' a|b \\| `c` <d> & "e" *f* _g_ [h] ~i~ $j$ #k ',
+    "one\n\n- two\n3. three\n",
+    "tab\tand \x1b[31mred\x1b[0m and nul\x00",
+    "line\u2028sep\r\nwindows",
+    "\n \n",
+]
+
+
+@pytest.mark.parametrize("fmt", ["gfm", "plain", "html"])
+def test_a_column_of_cells_is_each_cell(fmt: str) -> None:
+    out = flavour(fmt)
+    assert out.cells(CELL_TEXTS) == [out.cell(t) for t in CELL_TEXTS]
+    assert out.cells(CELL_TEXTS[::-1]) == [out.cell(t) for t in CELL_TEXTS[::-1]]
+    assert out.cells([]) == []
+    assert out.cells([""]) == [""]
 
 
 def test_html_text_is_inert_and_keeps_its_lines() -> None:
