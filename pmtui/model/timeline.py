@@ -49,6 +49,12 @@ def key_event(pm: PostMortem, moment: KeyMoment) -> Event | None:
     return None
 
 
+def key_times(pm: PostMortem) -> dict[KeyMoment, datetime]:
+    """Every marked moment's time, in one pass (the first holder of a mark
+    wins, as in :func:`key_event`)."""
+    return {e.key: e.at for e in reversed(pm.timeline) if e.key is not None}
+
+
 def key_time(pm: PostMortem, moment: KeyMoment) -> datetime | None:
     event = key_event(pm, moment)
     return event.at if event else None
@@ -96,10 +102,15 @@ class Metrics:
 
 
 def metrics(pm: PostMortem) -> Metrics:
-    began = key_time(pm, KeyMoment.IMPACT_BEGAN)
-    detected = key_time(pm, KeyMoment.DETECTED)
-    mitigated = key_time(pm, KeyMoment.MITIGATED)
-    resolved = key_time(pm, KeyMoment.RESOLVED)
+    return metrics_of(key_times(pm))
+
+
+def metrics_of(times: dict[KeyMoment, datetime]) -> Metrics:
+    """The metrics from the key moments' times (see :func:`key_times`)."""
+    began = times.get(KeyMoment.IMPACT_BEGAN)
+    detected = times.get(KeyMoment.DETECTED)
+    mitigated = times.get(KeyMoment.MITIGATED)
+    resolved = times.get(KeyMoment.RESOLVED)
 
     def span(a: datetime | None, b: datetime | None) -> timedelta | None:
         return b - a if a is not None and b is not None else None
@@ -117,15 +128,18 @@ def incident_date(pm: PostMortem) -> datetime | None:
     began = key_time(pm, KeyMoment.IMPACT_BEGAN)
     if began is not None:
         return began
-    events = sorted_events(pm)
-    return events[0].at if events else None
+    # the earliest; on equal times the first in the list, as sorted_events
+    return min((e.at for e in pm.timeline), default=None)
 
 
 def out_of_order(pm: PostMortem) -> list[str]:
     """Warnings (never refusals) for key moments out of order."""
-    order = list(KeyMoment)
-    times = [(m, key_time(pm, m)) for m in order]
-    known = [(m, t) for m, t in times if t is not None]
+    return out_of_order_of(key_times(pm))
+
+
+def out_of_order_of(times: dict[KeyMoment, datetime]) -> list[str]:
+    """:func:`out_of_order` from the key moments' times."""
+    known = [(m, times[m]) for m in KeyMoment if m in times]
     warnings = []
     for (m1, t1), (m2, t2) in itertools.pairwise(known):
         if t2 < t1:

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 
 from pmtui.model.enums import KeyMoment
 from pmtui.model.session import PostMortem
-from pmtui.model.timeline import key_time, out_of_order
+from pmtui.model.timeline import key_times, out_of_order_of
 
 FILL: dict[KeyMoment, str] = {
     KeyMoment.IMPACT_BEGAN: "█",
@@ -66,12 +66,17 @@ class PhaseBar:
 
 def phases(pm: PostMortem) -> tuple[list[Phase], bool, str]:
     """The phases, whether resolved is known, and a problem (or "")."""
-    if key_time(pm, KeyMoment.IMPACT_BEGAN) is None:
+    return phases_of(key_times(pm))
+
+
+def phases_of(times: dict[KeyMoment, datetime]) -> tuple[list[Phase], bool, str]:
+    """:func:`phases` from the key moments' times (``key_times``)."""
+    if KeyMoment.IMPACT_BEGAN not in times:
         return [], False, "Mark the event where impact began to see the phases."
-    warnings = out_of_order(pm)
+    warnings = out_of_order_of(times)
     if warnings:
         return [], False, " ".join(warnings)
-    known = [(m, t) for m in KeyMoment if (t := key_time(pm, m)) is not None]
+    known = [(m, times[m]) for m in KeyMoment if m in times]
     spans = [
         Phase(moment, start, end)
         for (moment, start), (_, end) in itertools.pairwise(known)
@@ -96,7 +101,12 @@ def _widths(durations: list[timedelta], width: int) -> list[int]:
 
 def phase_bar(pm: PostMortem, width: int) -> PhaseBar:
     """The bar, ``width`` characters wide (the resolved mark included)."""
-    spans, resolved, problem = phases(pm)
+    return phase_bar_of(key_times(pm), width)
+
+
+def phase_bar_of(times: dict[KeyMoment, datetime], width: int) -> PhaseBar:
+    """:func:`phase_bar` from the key moments' times (``key_times``)."""
+    spans, resolved, problem = phases_of(times)
     if problem or not spans or width < len(spans) + 1:
         why = problem or (
             "Mark a second key moment (detected, mitigated or resolved) to see "

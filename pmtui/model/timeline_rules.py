@@ -224,12 +224,17 @@ def parse_quick_add(
     line: str, *, pm: PostMortem, now: datetime, last_added: Event | None = None
 ) -> Draft:
     """``09:11 error-rate alert fired`` -> a draft; TimeParseError if not readable."""
+    previous = offset_base(pm, last_added)
+    return read_line(line, pm.timezone, now, reference_date(pm, now), previous)
+
+
+def read_line(
+    line: str, tz: str, now: datetime, ref_date: date, previous: datetime | None
+) -> Draft:
+    """A quick-add line on ``ref_date`` in ``tz``; ``+7m`` counts from
+    ``previous``. TimeParseError (saying what is missing) if not readable."""
     at, text = split_leading_time(
-        line,
-        tz=pm.timezone,
-        now=now,
-        ref_date=reference_date(pm, now),
-        previous=offset_base(pm, last_added),
+        line, tz=tz, now=now, ref_date=ref_date, previous=previous
     )
     if at is None:
         raise TimeParseError(NO_TIME)
