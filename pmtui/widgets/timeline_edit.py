@@ -24,7 +24,7 @@ from pmtui.model.session import Event, PostMortem
 from pmtui.model.timeline import key_event
 from pmtui.timeparse import TimeParseError, format_time, parse_time
 from pmtui.widgets.field import Field
-from pmtui.widgets.timeline_table import key_marker
+from pmtui.widgets.timeline_cells import key_marker
 
 
 @dataclass(frozen=True)

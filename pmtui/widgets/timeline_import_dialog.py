@@ -2,11 +2,15 @@
 
 Nothing is added until the preview is confirmed. Both lists can be long (a
 100,000-line log): they are :class:`~textual.widgets.Log` widgets, which draw
-only the lines in view, and their text is prepared off the UI thread.
+only the lines in view, and their text is prepared off the UI thread. Each
+unreadable line is shown as it was (it scrolls sideways: it is the file's
+text), with its reason under it wrapped to the list's width, so a reason is
+read whole at any terminal size.
 """
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -31,7 +35,7 @@ class ImportPreview:
     source: str
     format: str
     events: list[str] = field(default_factory=list)  # one line per new event
-    bad: list[str] = field(default_factory=list)  # two lines per unreadable line
+    bad: list[tuple[str, str]] = field(default_factory=list)  # (line, reason)
     unreadable: int = 0
     repeats: int = 0
     blank: int = 0
@@ -63,10 +67,42 @@ def build_preview(
             draft.at, reader.tz, with_utc=False, ref_date=reader.ref_date
         )
         preview.events.append(f"{when}  [{draft.kind.label}]  {draft.text}")
-    for bad in result.bad:  # the line as it was, then why, under it
-        preview.bad.append(f"line {bad.number}: {bad.text.strip()}")
-        preview.bad.append(f"  ✗ {bad.reason}")
+    preview.bad = [(f"line {b.number}: {b.text.strip()}", b.reason) for b in result.bad]
     return preview
+
+
+class BadLines(Log):
+    """Each unreadable line, then its reason wrapped under it (``✗``)."""
+
+    def __init__(self, bad: list[tuple[str, str]], *, id: str | None = None) -> None:
+        super().__init__(id=id, auto_scroll=False)
+        self.bad = bad
+        self._wrapped_for = 0
+
+    def on_resize(self) -> None:
+        width = self.size.width - 1  # room for the scroll bar
+        if width > 8 and width != self._wrapped_for:
+            self._wrapped_for = width
+            self.clear()
+            self.write_lines(self.wrapped(width))
+            self.scroll_home(animate=False)
+
+    def wrapped(self, width: int) -> list[str]:
+        """The lines to show at ``width``; each distinct reason wrapped once
+        (a long log repeats a few reasons many times)."""
+        if not self.bad:
+            return ["(none: every line was read)"]
+        reasons: dict[str, list[str]] = {}
+        lines: list[str] = []
+        for line, reason in self.bad:
+            wrapped = reasons.get(reason)
+            if wrapped is None:
+                wrapped = reasons[reason] = textwrap.wrap(
+                    reason, width, initial_indent="  ✗ ", subsequent_indent="    "
+                )
+            lines.append(line)
+            lines.extend(wrapped)
+        return lines
 
 
 class ImportPreviewDialog(ModalScreen[bool]):
@@ -96,7 +132,7 @@ class ImportPreviewDialog(ModalScreen[bool]):
                 f"Could not be read ({p.unreadable:,}), each with the reason:",
                 classes="tl-import-heading",
             )
-            yield Log(id="tl-import-bad", auto_scroll=False)
+            yield BadLines(p.bad, id="tl-import-bad")
             with Horizontal(classes="dialog-buttons"):
                 label = (
                     f"Add {len(p.events):,} event(s)" if p.events else "Nothing to add"
@@ -111,10 +147,7 @@ class ImportPreviewDialog(ModalScreen[bool]):
         p = self.preview
         events = self.query_one("#tl-import-events", Log)
         events.write_lines(p.events or ["(none: nothing new in this file)"])
-        bad = self.query_one("#tl-import-bad", Log)
-        bad.write_lines(p.bad or ["(none: every line was read)"])
         events.scroll_home(animate=False)
-        bad.scroll_home(animate=False)
         button = self.query_one("#tl-import-add", Button)
         button.disabled = not p.events
         (button if p.events else self.query_one("#tl-import-cancel", Button)).focus()

@@ -9,7 +9,7 @@ names each one, so nothing depends on colour.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pendulum
@@ -19,8 +19,8 @@ from textual.widget import Widget
 
 from pmtui.model.enums import KeyMoment
 from pmtui.model.session import PostMortem
-from pmtui.model.timeline import Metrics, key_time, metrics
-from pmtui.model.timeline_phases import FILL, NAME, PhaseBar, phase_bar
+from pmtui.model.timeline import Metrics, key_times, metrics_of
+from pmtui.model.timeline_phases import FILL, NAME, PhaseBar, phase_bar_of
 from pmtui.timeparse import exact_duration, format_time, humanize_duration
 
 TALL_BELOW = 50  # narrower than this: the tall layout
@@ -36,7 +36,10 @@ class _Facts:
     gaps: int
     threshold: int
     tz: str = "UTC"
-    pm: PostMortem | None = field(default=None, compare=False)
+
+    @property
+    def key_times(self) -> dict[KeyMoment, datetime]:
+        return {m: t for m, t in zip(KeyMoment, self.times, strict=True) if t}
 
 
 # label when tall, label when wide, Metrics attribute, what is missing
@@ -69,16 +72,25 @@ class TimelineMetrics(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._facts: _Facts | None = None
+        self._drawn: tuple[_Facts | None, int, list[Text]] = (None, 0, [])
 
-    def show(self, pm: PostMortem, *, gaps: int) -> None:
+    def show(
+        self,
+        pm: PostMortem,
+        *,
+        gaps: int,
+        times: dict[KeyMoment, datetime] | None = None,
+    ) -> None:
+        """Show ``pm``'s metrics; ``times`` (``key_times(pm)``) saves a pass
+        over a long timeline when the caller has them."""
+        times = key_times(pm) if times is None else times
         facts = _Facts(
-            metrics(pm),
-            tuple(key_time(pm, m) for m in KeyMoment),
+            metrics_of(times),
+            tuple(times.get(m) for m in KeyMoment),
             len(pm.timeline),
             gaps,
             pm.gap_threshold_minutes,
             pm.timezone,
-            pm,
         )
         if facts != self._facts:
             width = self.content_region.width
@@ -99,9 +111,15 @@ class TimelineMetrics(Widget):
 
     def _lines(self, width: int) -> list[Text]:
         facts = self._facts
-        if facts is None or facts.pm is None or width <= 0:
-            return []
-        bar = phase_bar(facts.pm, width)
+        drawn_facts, drawn_width, drawn = self._drawn
+        if facts is drawn_facts and width == drawn_width:
+            return drawn
+        lines = self._draw(facts, width) if facts is not None and width > 0 else []
+        self._drawn = (facts, width, lines)
+        return lines
+
+    def _draw(self, facts: _Facts, width: int) -> list[Text]:
+        bar = phase_bar_of(facts.key_times, width)
         noun = "event" if facts.events == 1 else "events"
         gaps = f"{facts.gaps} gap{'s' if facts.gaps != 1 else ''}"
         if width >= TALL_BELOW:

@@ -1,111 +1,55 @@
 """The timeline table: one row per event in time order, and gap rows.
 
+A Line API widget: it draws only the rows in view, asking the
+:class:`~pmtui.model.timeline_view.TimelineView` for row ``n`` as it draws
+it, so 100,000 events cost what 30 do. A change to the timeline is one
+:meth:`TimelineTable.show` (nothing per row); the cursor stays on its row.
+
 Keys are bound here, on the table, so they never take letters from the
 quick-add line: enter edits, delete deletes, k / shift+k changes the kind,
 m / shift+m steps through the key moments no other event holds, 1-4 mark
 impact began / detected / mitigated / resolved (moving the mark here; the same
 digit again clears it), 0 clears, escape goes back to the quick-add line.
-
-Updates are incremental: :meth:`TimelineTable.sync` adds and removes only the
-rows that changed and re-orders the rest (the order comes from the model), so
-adding one event to 500 does not rebuild 500 rows.
+up / down / page up / page down / home / end move the cursor.
 """
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import ClassVar
 
-import pendulum
-from rich.text import Text
-from textual import work
+from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
-from textual.widget import Widget
-from textual.widgets import DataTable
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from pmtui.model.enums import KeyMoment
-from pmtui.model.session import Event, PostMortem
-from pmtui.model.timeline_rules import Gap, Row, reference_date, row_key
-from pmtui.timeparse import format_time
-
-KEY_MARKERS: dict[KeyMoment, str] = {
-    KeyMoment.IMPACT_BEGAN: "▶ impact began",
-    KeyMoment.DETECTED: "◉ detected",
-    KeyMoment.MITIGATED: "◐ mitigated",
-    KeyMoment.RESOLVED: "✓ resolved",
-}
-SOURCE_FROM = 110  # table width from which the source column is shown
-CHUNK = 500  # rows added per turn of the event loop when filling
-
-
-def key_marker(key: KeyMoment | None) -> str:
-    return KEY_MARKERS[key] if key is not None else ""
+from pmtui.model.timeline_rules import Row, row_key
+from pmtui.model.timeline_view import TimelineView
+from pmtui.widgets.timeline_cells import (
+    PAD,
+    Cell,
+    Column,
+    TimeStyle,
+    cells,
+    columns,
+    row_strip,
+    time_width,
+)
 
 
-class _TimeCell(Text):
-    """The time cell also carries its row's key, so rows can be re-ordered."""
-
-    row_key: str = ""
-
-
-@dataclass(frozen=True)
-class TimeStyle:
-    """How times are shown: the zone, and the day that needs no date."""
-
-    tz: str
-    day: date | None
-    zone: str  # the zone's abbreviation on ``day`` (shown in the header)
-
-    def cell(self, event: Event) -> str:
-        text = format_time(event.at, self.tz, with_utc=False, ref_date=self.day)
-        head, _, zone = text.rpartition(" ")
-        return head if zone == self.zone else text
-
-
-def time_style(pm: PostMortem, now: datetime) -> TimeStyle:
-    """Times on the incident's day show without a date; the zone is in the header."""
-    tz = pm.timezone
-    if not pm.timeline:
-        return TimeStyle(tz, None, tz)
-    day = reference_date(pm, now)
-    noon = pendulum.datetime(day.year, day.month, day.day, 12, tz=tz)
-    return TimeStyle(tz, day, format_time(noon, tz, with_utc=False).rsplit(" ")[-1])
-
-
-class DetailLine(Widget):
-    """Everything about the row under the cursor, unclipped, under the table.
-
-    A fixed height (in the stylesheet), so a new text repaints this line alone.
-    """
-
-    text: Reactive[str] = Reactive("")
-
-    def render(self) -> Text:
-        return Text(self.text)
-
-
-def describe_row(row: Row | None, tz: str) -> str:
-    """The detail line under the table: everything about the row, unclipped."""
-    if row is None:
-        return "No events yet: type the first one above, with its day (18 Nov 09:04 …)."
-    if isinstance(row, Gap):
-        return f"{row.describe()}: what happened here? Enter adds one after it."
-    when = format_time(row.at, tz)
-    parts = [when, row.kind.label, row.text, row.source, key_marker(row.key)]
-    return " · ".join(p for p in parts if p)
-
-
-def _text(value: str, style: str = "") -> Text:
-    return Text(value, style=style, no_wrap=True, overflow="ellipsis", end="")
-
-
-class TimelineTable(DataTable[Text]):
+class TimelineTable(ScrollView, can_focus=True):
     """Events and gap rows. Messages go up; the screen changes the model."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "timeline-table--header",
+        "timeline-table--cursor",
+        "timeline-table--even-row",
+        "timeline-table--odd-row",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit", "Edit", id="tl_edit"),
         Binding("delete", "delete", "Delete", id="tl_delete"),
@@ -119,6 +63,12 @@ class TimelineTable(DataTable[Text]):
         Binding("4", "set_key(4)", "Resolved", show=False),
         Binding("0", "set_key(0)", "No key moment", show=False),
         Binding("escape", "back_to_add", "Add line", id="tl_back"),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,ctrl+home", "first", "First row", show=False),
+        Binding("end,ctrl+end", "last", "Last row", show=False),
     ]
 
     class EventAction(Message):
@@ -147,134 +97,168 @@ class TimelineTable(DataTable[Text]):
     class AddRequested(Message):
         """Back to the quick-add line."""
 
-    class Filled(Message):
-        """A long timeline is being filled in: ``done`` of ``total`` rows."""
+    class RowHighlighted(Message):
+        """The cursor is on another row (``key`` None: the table is empty)."""
 
-        def __init__(self, done: int, total: int) -> None:
+        def __init__(self, key: str | None) -> None:
             super().__init__()
-            self.done, self.total = done, total
+            self.key = key
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.rows_by_key: dict[str, Row] = {}
+    # Rows come and go without moving anything else: a new scrollable size
+    # needs the scroll bars updated, not the whole screen laid out again
+    # (which costs more than drawing the table). Textual still lays out when
+    # a scroll bar appears or goes.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, view: TimelineView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = view
         self.time_style = TimeStyle("UTC", None, "UTC")
-        self.layout_width = 0
-        self.filling = False
+        self.cursor_row = 0
+        self._cursor_key: str | None = None
+        self._columns: list[Column] = []
+        self._time_width = 5
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(400)
+        self._base = Style()
 
-    # -- columns --------------------------------------------------------------
+    # -- layout ---------------------------------------------------------------
 
-    def columns_for(self, width: int) -> list[tuple[str, str, int]]:
-        """(key, header, width) for a table ``width`` columns wide."""
-        header = f"Time ({self.time_style.zone})" if self.time_style.day else "Time"
-        kind = 15 if width >= 82 else 13
-        chosen = [("time", header, max(5, len(header))), ("kind", "Kind", kind)]
-        chosen.append(("text", "What happened", 0))
-        if width >= SOURCE_FROM:
-            chosen.append(("source", "Source", 18))
-        chosen.append(("key", "Key moment", 14))
-        used = sum(w + 2 for _, _, w in chosen) + 2 + 2  # padding, scrollbar
-        text = max(16, width - used)
-        return [(k, h, w or text) for k, h, w in chosen]
+    def _layout(self) -> None:
+        """Columns for the current width and rows; the scrollable size."""
+        width = self.size.width or 80
+        self._columns = columns(width, self._time_width, self.time_style.header)
+        table_width = sum(w + 2 * PAD for _, _, w in self._columns)
+        self.virtual_size = Size(table_width, len(self.view) + 1)  # the header
+        self._scroll_update(self.virtual_size)
+        self._lines.clear()
+
+    def on_resize(self) -> None:
+        self._layout()
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()  # focus changed the cursor's colours, or a theme
 
     # -- rendering ------------------------------------------------------------
 
-    def show(self, rows: list[Row], style: TimeStyle, width: int) -> None:
-        """Rebuild everything (first show, undo, an import, a new day, a resize).
+    @property
+    def row_count(self) -> int:
+        return len(self.view)
 
-        The first rows go in at once; a long timeline (an imported log) is
-        filled in the background, a chunk per turn, so the screen stays live.
+    def show(self, style: TimeStyle) -> None:
+        """The timeline changed (or its day): draw it again, cursor kept.
+
+        Costs the same for 3 events or 100,000: nothing is done per row.
         """
-        keep = self.current_key()
         self.time_style = style
-        self.layout_width = width
-        self.clear(columns=True)
-        for key, header, size in self.columns_for(width):
-            self.add_column(header, key=key, width=size)
-        self.rows_by_key = {}
-        for row in rows[:CHUNK]:
-            self._add(row)
-        self.filling = len(rows) > CHUNK
-        if self.filling:
-            self._fill(rows[CHUNK:], keep)
-        elif keep is not None:
-            self.select_key(keep, scroll=True)
+        self._time_width = time_width(style, self.view.events)
+        self._layout()
+        index = self.view.index_of(self._cursor_key) if self._cursor_key else None
+        self._set_cursor(self.cursor_row if index is None else index, scroll=False)
+        self.refresh()
 
-    @work(exclusive=True, group="timeline-fill")
-    async def _fill(self, rows: list[Row], keep: str | None) -> None:
-        total = len(rows) + CHUNK
-        for start in range(0, len(rows), CHUNK):
-            await asyncio.sleep(0)  # let keys and repaints through
-            for row in rows[start : start + CHUNK]:
-                self._add(row)
-            self.post_message(self.Filled(min(total, start + 2 * CHUNK), total))
-        self.filling = False
-        if keep is not None:
-            self.select_key(keep, scroll=True)
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base = self.rich_style  # once per paint, not once per line
+        return super().render_lines(crop)
 
-    def sync(self, rows: list[Row], changed: set[str]) -> None:
-        """Bring the table to ``rows``: add, remove and update what changed."""
-        if self.filling:  # still filling: start again from the new rows
-            self.show(rows, self.time_style, self.layout_width)
-            return
-        wanted = {row_key(r): r for r in rows}
-        for key in [k for k in self.rows_by_key if k not in wanted]:
-            self.remove_row(key)
-            del self.rows_by_key[key]
-        for key, row in wanted.items():
-            if key not in self.rows_by_key:
-                self._add(row)
-            elif key in changed:
-                self.rows_by_key[key] = row
-                cells = zip(self._column_keys(), self._cells(row), strict=True)
-                for column, cell in cells:
-                    self.update_cell(key, column, cell)
-        order = {key: index for index, key in enumerate(wanted)}
-        self.sort("time", key=lambda cell: order[cell.row_key])
-
-    def _column_keys(self) -> list[str]:
-        return [str(column.key.value) for column in self.ordered_columns]
-
-    def _add(self, row: Row) -> None:
-        key = row_key(row)
-        self.rows_by_key[key] = row
-        self.add_row(*self._cells(row), key=key)
-
-    def _cells(self, row: Row) -> list[Text]:
-        if isinstance(row, Gap):
-            values = {
-                "kind": _text("⋯ gap", "bold"),
-                "text": _text(row.describe().removeprefix("⋯ "), "italic"),
-            }
-            time = _TimeCell("⋯", style="dim", end="")
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        base = self._base
+        if y == 0:
+            strip = self._header()
+        elif scroll_y + y - 1 < len(self.view):
+            strip = self._row_strip(scroll_y + y - 1)
         else:
-            values = {
-                "kind": _text(row.kind.label),
-                "text": _text(row.text),
-                "source": _text(row.source),
-                "key": _text(key_marker(row.key), "bold"),
-            }
-            time = _TimeCell(self.time_style.cell(row), no_wrap=True, end="")
-        time.row_key = row_key(row)
-        return [
-            time if column == "time" else values.get(column, _text(""))
-            for column in self._column_keys()
-        ]
+            return Strip.blank(width, base)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
 
-    # -- which row is where ---------------------------------------------------
+    def _header(self) -> Strip:
+        key = ("header", self.size.width)
+        strip = self._lines.get(key)
+        if strip is None:
+            style = self._base + self.get_component_rich_style("timeline-table--header")
+            headers = {k: Cell(h) for k, h, _ in self._columns}
+            strip = row_strip(headers, self._columns, style, self.size.width)
+            self._lines[key] = strip
+        return strip
+
+    def _row_strip(self, index: int) -> Strip:
+        row = self.view.row(index)
+        cursor = index == self.cursor_row
+        key = (row_key(row), index % 2, cursor, self.size.width)
+        strip = self._lines.get(key)
+        if strip is None:
+            zebra = "even" if index % 2 == 0 else "odd"
+            style = self._base + self.get_component_rich_style(
+                f"timeline-table--{zebra}-row"
+            )
+            if cursor:  # the cells set no colour: the cursor's shows
+                style += self.get_component_rich_style("timeline-table--cursor")
+            values = cells(row, self.time_style)
+            strip = row_strip(values, self._columns, style, self.size.width)
+            self._lines[key] = strip
+        return strip
+
+    # -- the cursor -----------------------------------------------------------
 
     def current_key(self) -> str | None:
-        if not self.row_count:
-            return None
-        value = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return str(value) if value is not None else None
+        return self._cursor_key
 
     def current_row(self) -> Row | None:
-        key = self.current_key()
-        return self.rows_by_key.get(key) if key is not None else None
+        if not 0 <= self.cursor_row < len(self.view):
+            return None
+        return self.view.row(self.cursor_row)
 
     def select_key(self, key: str, *, scroll: bool = True) -> None:
-        if key in self.rows_by_key:
-            self.move_cursor(row=self.get_row_index(key), scroll=scroll)
+        index = self.view.index_of(key)
+        if index is not None:
+            self._set_cursor(index, scroll=scroll)
+
+    def _set_cursor(self, index: int, *, scroll: bool = True) -> None:
+        count = len(self.view)
+        index = max(0, min(index, count - 1))
+        old_key, old_row = self._cursor_key, self.cursor_row
+        row = self.view.row(index) if count else None
+        self.cursor_row = index
+        self._cursor_key = row_key(row) if row is not None else None
+        if scroll:
+            self._scroll_to_cursor()
+        if (old_row, old_key) != (index, self._cursor_key):
+            self.refresh_lines(old_row + 1)
+            self.refresh_lines(index + 1)
+        if old_key != self._cursor_key:
+            self.post_message(self.RowHighlighted(self._cursor_key))
+
+    def _scroll_to_cursor(self) -> None:
+        rows_in_view = max(1, self.scrollable_content_region.height - 1)
+        top = self.scroll_offset.y
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + rows_in_view:
+            y = self.cursor_row - rows_in_view + 1
+            self.scroll_to(y=y, animate=False, immediate=True)
+
+    def action_move(self, step: int) -> None:
+        self._set_cursor(self.cursor_row + step)
+
+    def action_page(self, step: int) -> None:
+        page = max(1, self.scrollable_content_region.height - 2)
+        self._set_cursor(self.cursor_row + step * page)
+
+    def action_first(self) -> None:
+        self._set_cursor(0)
+
+    def action_last(self) -> None:
+        self._set_cursor(len(self.view) - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and offset.y >= 1:
+            index = self.scroll_offset.y + offset.y - 1
+            if index < len(self.view):
+                self._set_cursor(index)
 
     # -- keys -----------------------------------------------------------------
 

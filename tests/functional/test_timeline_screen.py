@@ -17,12 +17,15 @@ from pmtui.model import EventKind, KeyMoment, PostMortem, Step, new_postmortem
 from pmtui.screens.dialogs import TextPromptDialog
 from pmtui.screens.timeline import TimelineScreen
 from pmtui.store import Archive, PostMortemFile, load
+from pmtui.widgets.timeline_cells import cells
+from pmtui.widgets.timeline_detail import DetailLine
 from pmtui.widgets.timeline_edit import EditEventDialog
 from pmtui.widgets.timeline_import_dialog import ImportPreviewDialog
 from pmtui.widgets.timeline_importer import ImportRunner
 from pmtui.widgets.timeline_metrics import TimelineMetrics
 from pmtui.widgets.timeline_quick_add import QuickAdd
 from pmtui.widgets.timeline_table import TimelineTable
+from tests.helpers import wait_until
 
 MakeApp = Callable[..., PmtuiApp]
 TZ = "Europe/Berlin"
@@ -62,6 +65,13 @@ async def type_line(pilot: object, text: str) -> None:
 
 def metrics_text(screen: TimelineScreen) -> str:
     return str(screen.query_one(TimelineMetrics).render())
+
+
+def cell(table: TimelineTable, key: str, column: str) -> str:
+    """What the table shows in ``column`` of row ``key``."""
+    row = table.view.get(key)
+    assert row is not None, f"no row {key}"
+    return str(cells(row, table.time_style)[column])
 
 
 def saved(app: PmtuiApp, path: Path) -> PostMortem:
@@ -104,8 +114,7 @@ async def test_ten_events_typed_in_keep_time_order(
         table = screen.query_one(TimelineTable)
         assert table.row_count == 10 + 1  # a gap row: 09:51 -> 20 Nov
         # the day after the incident shows its date
-        now_row = table.get_row(pm.timeline[-1].id)
-        assert str(now_row[0]) == "Fri 20 Nov 11:00"
+        assert cell(table, pm.timeline[-1].id, "time") == "Fri 20 Nov 11:00"
 
 
 async def test_a_line_without_time_asks_for_one_and_keeps_the_text(
@@ -183,12 +192,12 @@ async def test_delete_and_undo(make_app: MakeApp, sample_path: Path) -> None:
         assert table.current_key() == "e2"
         await pilot.press("delete")
         await pilot.pause()
-        assert "e2" not in table.rows_by_key
+        assert table.view.get("e2") is None
         assert "impact began" in metrics_text(screen)
         assert "e2" not in [e.id for e in saved(app, sample_path).timeline]
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert "e2" in table.rows_by_key
+        assert table.view.get("e2") is not None
         pm = saved(app, sample_path)
         assert [e.id for e in pm.timeline][:3] == ["e1", "e2", "e3"]
         assert pm.timeline[1].key is KeyMoment.IMPACT_BEGAN
@@ -222,7 +231,7 @@ async def test_key_moments_and_kind_from_the_keyboard_change_the_metrics(
         assert "17 minutes  0:17:00" in text
         assert "47 minutes  0:47:00" in text
         assert "█" in text and "▓" in text
-        assert str(table.get_row("e2")[-1]) == "◉ detected"
+        assert cell(table, "e2", "key") == "◉ detected"
         pm = saved(app, empty_path)
         assert [e.key for e in pm.timeline] == [
             KeyMoment.IMPACT_BEGAN,
@@ -241,8 +250,8 @@ async def test_key_moments_and_kind_from_the_keyboard_change_the_metrics(
             KeyMoment.MITIGATED,
         ]
         assert "30 minutes  0:30:00" in metrics_text(screen)
-        assert str(table.get_row("e1")[-1]) == ""
-        assert str(table.get_row("e2")[-1]) == "▶ impact began"
+        assert cell(table, "e1", "key") == ""
+        assert cell(table, "e2", "key") == "▶ impact began"
         await pilot.press("1")  # the same digit again clears it
         await pilot.pause()
         assert saved(app, empty_path).timeline[1].key is None
@@ -271,8 +280,8 @@ async def test_gap_threshold_from_the_screen(
         await pilot.press("enter")
         await pilot.pause()
         assert table.row_count == 12 + 5
-        gap = next(k for k in table.rows_by_key if k.startswith("gap:"))
-        assert "minutes with no event" in str(table.get_row(gap)[2])
+        gap = next(k for k in table.view.row_keys() if k.startswith("gap:"))
+        assert "minutes with no event" in cell(table, gap, "text")
         assert saved(app, sample_path).gap_threshold_minutes == 5
 
 
@@ -320,6 +329,30 @@ async def test_import_with_bad_lines(
             "web-1 app[7]: permission granted",
         } <= {e.text for e in pm.timeline}
         assert screen.query_one(TimelineTable).row_count == 14
+
+
+async def test_reasons_for_unreadable_lines_wrap_whole_in_a_small_terminal(
+    make_app: MakeApp, sample_path: Path, tmp_path: Path
+) -> None:
+    from pmtui.model.timeline_import import NO_LOG_TIME
+
+    source = tmp_path / "checkout.log"
+    source.write_text(LOG, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_timeline(app, pilot, sample_path)
+        await import_file(app, pilot, source, confirm=False)
+        await pilot.pause()
+        log = app.screen.query_one("#tl-import-bad", Log)
+        lines = list(log.lines)
+        assert lines[0] == "line 2: at kube.client.Forbidden"
+        second = lines.index("line 6: 25:61 broken clock")
+        reason = lines[1:second]
+        assert len(reason) > 1  # wrapped, not cut at the dialog's edge
+        assert all(len(line) <= log.size.width for line in reason)
+        assert reason[0].startswith("  ✗ ")
+        assert " ".join(x.strip() for x in reason).removeprefix("✗ ") == NO_LOG_TIME
+        assert "00-59" in " ".join(lines[second + 1 :])
 
 
 async def test_import_of_a_missing_file_says_why(
@@ -371,12 +404,14 @@ async def test_a_large_log_is_read_in_a_worker_with_progress(
         runner.start(screen.pm, source, app.clock.now())
         await pilot.press(*"09:59 typed meanwhile")  # the screen keeps taking keys
         await pilot.pause()
-        assert runner.running and runner.display
+        detail = screen.query_one(DetailLine)
+        assert runner.running and detail.progress is not None
+        assert "Reading big.log" in str(detail.render())
         assert screen.query_one(QuickAdd).input.value == "09:59 typed meanwhile"
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not runner.running
+        assert not runner.running and detail.progress is None
         assert isinstance(app.screen, ImportPreviewDialog)
         assert len(app.screen.preview.events) == 20000
         await pilot.press("escape")
@@ -416,26 +451,128 @@ async def test_read_only_changes_nothing(make_app: MakeApp, sample_path: Path) -
     assert sample_path.read_bytes() == before
 
 
-async def test_a_long_timeline_fills_the_table_in_the_background(
-    make_app: MakeApp, sample_path: Path
-) -> None:
-    from pmtui.model.timeline_rules import Draft, add_events
-    from pmtui.widgets.timeline_table import CHUNK
+def big_log(folder: Path, lines: int) -> Path:
+    """A log of ``lines`` lines, four a second from 08:00 UTC on 18 Nov, out of
+    order in blocks (as merged logs are), every 50th line a stack trace."""
+    start = pendulum.datetime(2026, 11, 18, 8, 0, tz="UTC")
+    out = []
+    for n in range(lines):
+        if n % 50 == 49:
+            out.append(f"    at Handler.handle(Handler.java:{n})")
+            continue
+        block, within = divmod(n, 1000)
+        at = start.add(seconds=((block * 7) % 20) * 250 + within // 4)
+        out.append(f"{at.format('YYYY-MM-DDTHH:mm:ss')}.{n % 1000:03d}Z req {n}")
+    source = folder / "big.log"
+    source.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return source
 
+
+async def import_file(
+    app: PmtuiApp, pilot: object, source: Path, *, confirm: bool = True
+) -> None:
+    """Read ``source`` through the import key (and confirm the preview)."""
+    await pilot.press("ctrl+o")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    app.screen.query_one(Input).value = str(source)
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    assert await wait_until(lambda: isinstance(app.screen, ImportPreviewDialog), 60)
+    if confirm:
+        await pilot.press("ctrl+y")  # type: ignore[attr-defined]
+
+
+async def test_a_large_import_lands_in_time_order_and_the_table_keeps_working(
+    make_app: MakeApp, sample_path: Path, tmp_path: Path
+) -> None:
+    source = big_log(tmp_path, 20000)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_timeline(app, pilot, sample_path)
-        start = pendulum.datetime(2026, 11, 18, 12, 0, tz="UTC")
-        drafts = [Draft(start.add(seconds=i), f"line {i}") for i in range(2500)]
-        added = add_events(screen.pm, drafts)  # what a confirmed import does
-        screen.rebuild()
+        await import_file(app, pilot, source)
+        runner = screen.query_one(ImportRunner)
+        assert await wait_until(lambda: len(screen.pm.timeline) > 12, 60)
+        assert await wait_until(lambda: not runner.running)
+        await pilot.pause()
         table = screen.query_one(TimelineTable)
-        assert table.filling and table.row_count == CHUNK  # the rest in turns
-        await type_line(pilot, "13:30 typed while the table fills")
-        for _ in range(200):
-            if not table.filling:
-                break
-            await asyncio.sleep(0.05)
-        assert not table.filling
-        assert table.row_count == 12 + 2500 + 1
-        assert table.get_row_index(added[0].id) == 12  # the first imported
+        pm = screen.pm
+        assert len(pm.timeline) == 12 + 20000 - 400  # the stack traces are not
+        times = [e.at.timestamp() for e in pm.timeline]
+        assert times == sorted(times)
+        shown = table.view.row_keys()
+        events = [k for k in shown if not k.startswith("gap:")]
+        assert events == [e.id for e in pm.timeline]  # the table, in time order
+        assert table.row_count == len(shown)
+        first = next(e for e in pm.timeline if e.text == "req 0")
+        assert table.current_key() == first.id  # the first imported line
+        # to the end: the last row is under the cursor and drawn on screen
+        table.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.current_key() == shown[-1]
+        bottom = table.scroll_offset.y + table.scrollable_content_region.height - 1
+        assert table.cursor_row == len(shown) - 1 == bottom - 1
+        last = table.view.get(shown[-1])
+        assert (
+            last is not None
+            and last.text
+            in table.render_line(table.cursor_row - table.scroll_offset.y + 1).text
+        )
+        await pilot.press("pageup", "up", "home")
+        assert table.cursor_row == 0 and table.scroll_offset.y == 0
+        # typing a new event afterwards: it lands in order, and is saved
+        await pilot.press("escape")
+        await type_line(pilot, "09:30 typed after the import")  # 08:30 UTC
+        typed = screen.last_added
+        assert typed is not None and table.current_key() == typed.id
+        index = pm.timeline.index(typed)
+        assert 12 < index < len(pm.timeline) - 12  # among the imported lines
+        assert pm.timeline[index - 1].at <= typed.at <= pm.timeline[index + 1].at
+        on_disk = saved(app, sample_path)
+        assert len(on_disk.timeline) == len(pm.timeline)
+        assert "typed after the import" in {e.text for e in on_disk.timeline}
+
+
+async def test_an_event_typed_while_an_import_is_merged_is_kept(
+    make_app: MakeApp,
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from collections.abc import Generator
+
+    from pmtui.model import timeline_merge
+
+    source = big_log(tmp_path, 2000)
+    plan_steps = timeline_merge.plan_steps
+    calls: list[int] = []
+
+    def slow_steps(*args: object) -> Generator[None, None, object]:
+        calls.append(1)
+        while len(calls) == 1:
+            yield  # the first plan is still being made...
+        return (yield from plan_steps(*args))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(timeline_merge, "plan_steps", slow_steps)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_timeline(app, pilot, sample_path)
+        await import_file(app, pilot, source)
+        assert await wait_until(lambda: bool(calls))
+        runner = screen.query_one(ImportRunner)
+        assert runner.running
+        await pilot.pause()
+        shown = str(screen.query_one(DetailLine).render())
+        assert "Adding 1,960 event(s)…" in shown and "type on" in shown
+        # ...when someone types an event: the plan is stale, and made again
+        await type_line(pilot, "07:59 typed meanwhile")
+        typed = screen.last_added
+        assert typed is not None and screen.quick_add.input.value == ""
+        assert await wait_until(lambda: len(screen.pm.timeline) > 13, 30)
+        assert len(calls) == 2
+        pm = saved(app, sample_path)
+        assert len(pm.timeline) == 12 + 1 + 2000 - 40
+        assert "typed meanwhile" in {e.text for e in pm.timeline}
+        ids = [e.id for e in pm.timeline]
+        assert len(set(ids)) == len(ids)
+        times = [e.at.timestamp() for e in pm.timeline]
+        assert times == sorted(times)

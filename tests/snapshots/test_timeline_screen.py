@@ -108,6 +108,9 @@ class TestGapsAndErrors:
             await pilot.pause()
             await pilot.press(*"rollback started", "enter")
             await pilot.pause()
+            # the toast lasts seconds: on a slow machine it may be gone
+            pilot.app.clear_notifications()
+            await pilot.pause()
 
         assert snap_compare(
             make_app(sample_path), terminal_size=size, run_before=run_before
