@@ -99,8 +99,16 @@ class TimelineView(TimelineIndex):
         ):
             return False
         self._removed.pop()
-        del timeline[index]  # back in, in time order (others may have moved)
-        self._insert(removal.item)
+        event, stamps = removal.item, self._stamps
+        at = self.stamp_of(event)
+        if (index == 0 or stamps[index - 1] <= at) and (
+            index == len(stamps) or at <= stamps[index]
+        ):  # back where it was (among events at the same instant too)
+            stamps.insert(index, at)
+            self._by_id[event.id] = event
+        else:  # others moved meanwhile: in time order
+            del timeline[index]
+            self._insert(event)
         self.changed(marks=removal.item.key is not None)
         return True
 

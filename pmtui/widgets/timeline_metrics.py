@@ -127,7 +127,7 @@ class TimelineMetrics(Widget):
         lines = self._tall_metrics(facts)
         lines += [Text(""), Text("Phases", style="bold")]
         lines += self._phases(facts, bar, True)
-        count = f"{facts.events} {noun} · {gaps} over {facts.threshold} min"
+        count = f"{facts.events:,} {noun} · {gaps} over {facts.threshold} min"
         return [*lines, Text(""), Text(count, style="dim")]
 
     def _tall_metrics(self, facts: _Facts) -> list[Text]:

@@ -146,6 +146,20 @@ def test_an_undone_deletion_is_taken_in_without_a_rebuild(
     assert not view.restored()  # nothing left to take in
 
 
+def test_undo_puts_an_event_back_among_those_at_the_same_instant(
+    clock: FixedClock,
+) -> None:
+    pm = new_postmortem("x", clock, timezone=TZ)
+    view = TimelineView(pm)
+    for text in ("first", "second", "third"):
+        assert view.add(Draft(START, text)) is not None
+    removal = view.remove(pm.timeline[1], "second")
+    removal.restore()
+    assert view.restored()
+    assert [e.text for e in pm.timeline] == ["first", "second", "third"]
+    assert view.row_keys() == [e.id for e in pm.timeline]
+
+
 def test_a_restore_out_of_turn_asks_for_a_rebuild(clock: FixedClock) -> None:
     pm = random_pm(6, clock)
     view = TimelineView(pm)
