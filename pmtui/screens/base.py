@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from pmtui.clock import Clock
 from pmtui.messages import Deleted, Edited
@@ -22,6 +22,7 @@ from pmtui.model.session import ParkedItem, PostMortem
 from pmtui.model.undo import Removal
 from pmtui.paths import STEP_SHEETS, stylesheets
 from pmtui.store import Archive
+from pmtui.widgets.footer import PmtuiFooter
 from pmtui.widgets.stepper import Stepper
 from pmtui.widgets.timebox import TimeBox
 
@@ -44,8 +45,18 @@ class StepScreen(Screen[None]):
     STEP: ClassVar[Step]
     HEADER_HINT: ClassVar[str] = ""
     BINDINGS: ClassVar[list[BindingType]] = [
+        # F1 again here (the app has it too) so the footer lists it first.
+        Binding("f1", "app.help", "Help", id="step_help"),
         Binding("ctrl+n,ctrl+pagedown", "app.next_step", "Next step", id="next_step"),
-        Binding("ctrl+b,ctrl+pageup", "app.previous_step", "Prev step", id="prev_step"),
+        # Prev step is left out of the footer (room for each step's own keys);
+        # F1 lists it.
+        Binding(
+            "ctrl+b,ctrl+pageup",
+            "app.previous_step",
+            "Prev step",
+            show=False,
+            id="prev_step",
+        ),
         Binding("ctrl+l", "park", "Park idea", id="park"),
         Binding("ctrl+t", "toggle_timer", "Timer", show=False, id="timer"),
     ]
@@ -70,7 +81,7 @@ class StepScreen(Screen[None]):
             yield from self.compose_header_extras()
             yield TimeBox(self.ctx, self.STEP)
         yield from self.compose_body()
-        yield Footer()
+        yield PmtuiFooter()
 
     def header_text(self) -> str:
         lock = f"  [read-only: {self.ctx.lock_note}]" if self.ctx.read_only else ""

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from pmtui.model.enums import Severity
+from pmtui.model.incident_day import incident_day
 from pmtui.model.summary import open_actions, overdue_actions
 from pmtui.paths import samples_dir
 from pmtui.store import Entry, StoreError
 from pmtui.widgets.cells import Cell
+from pmtui.widgets.footer import PmtuiFooter
 from pmtui.widgets.stepper import Stepper
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class HomeScreen(Screen[None]):
             yield ProgressBar(id="home-progress", show_eta=False)
             yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-empty", markup=False)
-        yield Footer()
+        yield PmtuiFooter()
 
     def on_mount(self) -> None:
         self._show_folder()
@@ -259,35 +259,16 @@ def _row(entry: Entry, today: date) -> tuple[Cell, ...]:
         cells = (f"⚠ {entry.path.name}: {entry.error}", "", "", "⚠ broken", "", "")
         return Cell.row(cells)
     s = entry.summary
-    when = s.get("incident_date") or s.get("created") or ""
     overdue = len(overdue_actions(s, today))
     cells = (
         s.get("title") or "(untitled)",
         s.get("severity", ""),
-        local_day(when, s.get("timezone") or "UTC"),
+        incident_day(s),
         s.get("status", ""),
         str(len(open_actions(s))),
         f"⚠ {overdue}" if overdue else "0",
     )
     return Cell.row(cells)
-
-
-def local_day(iso: str, tz: str) -> str:
-    """The day of an ISO time in the post-mortem's zone (``YYYY-MM-DD``)."""
-    if not iso:
-        return ""
-    try:
-        when = datetime.fromisoformat(iso)
-        if when.tzinfo is not None:  # a bare date or naive time is shown as is
-            when = when.astimezone(_zone(tz))
-        return when.date().isoformat()
-    except (ValueError, ZoneInfoNotFoundError):
-        return iso[:10]
-
-
-@lru_cache(maxsize=64)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
 
 
 def sample_files() -> list[Path]:

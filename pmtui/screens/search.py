@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from pmtui.model.incident_day import incident_day
 from pmtui.model.search import Hit, QueryError, parse_query, search
 from pmtui.store.lean_index import LeanArchive, load_lean
 from pmtui.widgets.field import Field
+from pmtui.widgets.footer import PmtuiFooter
 
 if TYPE_CHECKING:
     from pmtui.app import PmtuiApp
@@ -71,7 +72,7 @@ class SearchScreen(Screen[None]):
             )
             yield Static("Reading the archive…", id="search-status", markup=False)
             yield ResultsTable(id="search-results", cursor_type="row")
-        yield Footer()
+        yield PmtuiFooter()
 
     def on_mount(self) -> None:
         self.query_one("#search-input", Input).focus()

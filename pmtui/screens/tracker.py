@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import DataTable, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from pmtui.model.enums import ActionStatus, Step
@@ -36,6 +36,7 @@ from pmtui.model.tracker import (
 from pmtui.paths import stylesheets
 from pmtui.store.lean_index import LeanArchive, load_lean
 from pmtui.widgets.field import Field
+from pmtui.widgets.footer import PmtuiFooter
 from pmtui.widgets.tracker_table import COLUMNS, TrackerTable, cells, closed
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class TrackerScreen(Screen[None]):
                 id="tracker-table", cursor_type="row", zebra_stripes=True
             )
             yield Static("", id="tracker-empty", markup=False)
-        yield Footer()
+        yield PmtuiFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(TrackerTable)

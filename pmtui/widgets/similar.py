@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from pmtui.model.incident_day import incident_day
 from pmtui.model.lean import lean_record
 from pmtui.model.similar import Similar, similar_incidents
 from pmtui.model.summary import summarize
@@ -89,8 +90,7 @@ def describe(found: list[Similar]) -> str:
         return "None found: no earlier post-mortem shares tags, services or causes."
     blocks = []
     for s in found:
-        day = str(s.record.get("incident_date") or s.record.get("created") or "")
-        lines = [f"▸ {s.title}", f"  {day[:10]} · {s.reason}"]
+        lines = [f"▸ {s.title}", f"  {incident_day(s.record)} · {s.reason}"]
         actions = s.open_actions
         for a in actions[:MAX_ACTIONS]:
             owner = a.get("owner") or "no owner"

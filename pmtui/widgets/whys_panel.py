@@ -18,17 +18,18 @@ from pmtui.model.whys import ROOT_CAUSE_MARK
 from pmtui.widgets.field import Field
 from pmtui.widgets.whys_tree import WhysTree
 
+# label, action, its key on the tree (the button's tooltip)
 BUTTONS = (
-    ("Why?", "ask_why"),
-    ("Sibling", "add_sibling"),
-    ("Edit", "edit_why"),
-    ("◆ Root", "toggle_root_cause"),
-    ("→ Action", "why_action"),
-    ("Delete", "delete_why"),
-    ("↑", "move_why('up')"),
-    ("↓", "move_why('down')"),
-    ("→ In", "move_why('in')"),
-    ("← Out", "move_why('out')"),
+    ("Why?", "ask_why", "w"),
+    ("Sibling", "add_sibling", "s"),
+    ("Edit", "edit_why", "enter or e"),
+    ("◆ Root", "toggle_root_cause", "r"),
+    ("→ Action", "why_action", "a"),
+    ("Delete", "delete_why", "delete"),
+    ("↑", "move_why('up')", "alt+↑: move up"),
+    ("↓", "move_why('down')", "alt+↓: move down"),
+    ("→ In", "move_why('in')", "alt+→: indent under the why above"),
+    ("← Out", "move_why('out')", "alt+←: outdent"),
 )
 
 
@@ -61,13 +62,14 @@ class WhysPanel(Vertical):
             id="why-field",
         )
         with Horizontal(id="why-buttons"):
-            for label, action in BUTTONS:
+            for label, action, key in BUTTONS:
                 button = Button(
                     label,
                     action=f"screen.{action}",
                     compact=True,
                     disabled=self.read_only,
                     classes="why-button",
+                    tooltip=f"Key: {key}",
                 )
                 button.can_focus = False  # the same keys work on the tree
                 yield button

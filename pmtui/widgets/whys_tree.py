@@ -124,10 +124,12 @@ class WhysTree(OptionList):
         Binding("r", "screen.toggle_root_cause", "Root cause"),
         Binding("a", "screen.why_action", "Make action"),
         Binding("delete", "screen.delete_why", "Delete"),
-        Binding("alt+up", "screen.move_why('up')", "Move up"),
-        Binding("alt+down", "screen.move_why('down')", "Move down"),
-        Binding("alt+right", "screen.move_why('in')", "Indent"),
-        Binding("alt+left", "screen.move_why('out')", "Outdent"),
+        # The moves are the buttons ↑ ↓ → In ← Out (their tooltips and F1 give
+        # the keys): out of the footer, so Help still fits at 80 columns.
+        Binding("alt+up", "screen.move_why('up')", "Move up", show=False),
+        Binding("alt+down", "screen.move_why('down')", "Move down", show=False),
+        Binding("alt+right", "screen.move_why('in')", "Indent", show=False),
+        Binding("alt+left", "screen.move_why('out')", "Outdent", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
