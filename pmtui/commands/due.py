@@ -1,5 +1,5 @@
 """`pmtui due`: post-mortems whose follow-up or "truly solved?" date has come,
-and overdue actions by owner. Reads the lean cache; no textual."""
+and overdue actions by owner. Reads the lean cache's columns; no textual."""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ from pmtui.commands._archive import (
     today,
     write,
 )
-from pmtui.model.tracker import overdue_by_owner, reviews_due, tracked_actions
+from pmtui.model.action_columns import OPEN_STATUSES, listing
+from pmtui.model.reviews import review_rows
+from pmtui.model.tracker import by_owner
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
+if TYPE_CHECKING:
+    from pmtui.model.reviews import ReviewDue
+    from pmtui.store.lean_index import LeanArchive
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -26,43 +33,67 @@ def _ago(days: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    lean = load_archive(args)
+    lean = load_archive(
+        args,
+        posts=("title", "follow_up", "solved_check", "owner"),
+        actions=("post", "status", "due", "owner", "text"),
+    )
     day = today(args)
-    reviews = reviews_due(lean.records, day)
+    reviews = _reviews(lean, day)
     out = [f"Reviews due ({len(reviews)})\n"]
     if reviews:
-        rows = [
-            (
-                r.on.isoformat(),
-                _ago(r.days),
-                r.label,
-                r.owner or "(no owner)",
-                str(r.open_actions),
-                r.title,
-            )
-            for r in reviews
+        columns = [
+            [r.on for r in reviews],
+            [_ago(r.days) for r in reviews],
+            [r.label for r in reviews],
+            [r.owner or "(no owner)" for r in reviews],
+            [str(r.open_actions) for r in reviews],
+            [r.title for r in reviews],
         ]
         headers = ("Date", "Came", "Review", "Owner", "Open", "Post-mortem")
-        out.append(table(headers, rows, flexible=5))
+        out.append(table(headers, columns, flexible=5).decode())
     else:
         out.append("  none: no review date has come\n")
-    groups = overdue_by_owner(tracked_actions(lean.records, day))
+    assert lean.actions is not None
+    c = lean.actions
+    order, late = listing(c, day)
+    groups = by_owner(
+        (c.owner[i], (i, days)) for i, days in zip(order, late, strict=False)
+    )
     total = sum(len(items) for _, items in groups)
     out.append(f"\nOverdue actions by owner ({total})\n")
     if not groups:
         out.append("  none\n")
+    titles = lean.posts["title"]
     for owner, items in groups:
         out.append(f"\n{owner} ({len(items)})\n")
-        late = [
-            (
-                i.due.isoformat() if i.due else "",
-                f"⚠ {i.days_late}d late",
-                i.text,
-                i.title,
-            )
-            for i in items
+        columns = [
+            [c.due[i] for i, _ in items],
+            [f"⚠ {days}d late" for _, days in items],
+            [c.text[i] for i, _ in items],
+            [titles[int(c.post[i])] or "(untitled)" for i, _ in items],
         ]
-        block = table(("Due", "Late", "Action", "Post-mortem"), late, flexible=2)
-        out.append("".join(f"  {line}\n" for line in block.splitlines()[1:]))
+        block = table(("Due", "Late", "Action", "Post-mortem"), columns, flexible=2)
+        out.append("".join(f"  {line}\n" for line in block.decode().splitlines()[1:]))
     write("".join(out))
     return 0
+
+
+def _reviews(lean: LeanArchive, day: str) -> list[ReviewDue]:
+    """Reviews due from the post-mortem columns, open actions counted once."""
+    assert lean.actions is not None
+    still_open = [0] * len(lean.keys)
+    for post, status in zip(lean.actions.post, lean.actions.status, strict=True):
+        if status in OPEN_STATUSES:
+            still_open[int(post)] += 1
+    p = lean.posts
+    rows = zip(
+        p["key"],
+        p["title"],
+        p["follow_up"],
+        p["solved_check"],
+        p["owner"],
+        still_open,
+        strict=True,
+    )
+    return review_rows(rows, day)

@@ -1,5 +1,8 @@
 """`pmtui search QUERY`: words and filters across the archive, ranked, each
-result saying why it matched. Reads the lean cache; no textual."""
+result saying why it matched. Reads the lean cache's post-mortems and words
+(not its actions): a quick sieve over all the words at once
+(:mod:`pmtui.model.sieve`), then the full match on the few that pass. No
+textual."""
 
 from __future__ import annotations
 
@@ -7,7 +10,19 @@ import argparse
 
 from pmtui.cli import UsageError, add_dir_option
 from pmtui.commands._archive import cut, load_archive, one_line, width, write
-from pmtui.model.search import QueryError, parse_query, search, sieve
+from pmtui.model.search import QueryError, parse_query, search
+
+# what matching and the results need of a post-mortem (read only those)
+RECORD_FIELDS = (
+    "title",
+    "severity",
+    "status",
+    "created",
+    "incident_date",
+    "services",
+    "tags",
+    "owners",
+)
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -34,8 +49,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"pmtui search: {error}") from None
     if query.empty:
         raise UsageError("pmtui search: give a word or a filter such as tag:tls")
-    lean = load_archive(args, words=True, keep=sieve(query))
-    hits = search(lean.records, query)
+    lean = load_archive(args, posts=RECORD_FIELDS, actions=False, words=True)
+    assert lean.words is not None
+    found = lean.words.matching(query)  # a quick sieve over all the words at once
+    hits = search([(lean.keys[i], lean.record(i)) for i in found], query)
     if not hits:
         write("No post-mortem matches.\n")
         return 0

@@ -4,7 +4,9 @@ post-mortem's summary, without its long texts. Pure, standard library only.
 A lean record keeps the summary's facts and actions, and for each long text
 (summary, causes, factors, actions, timeline) its distinct words as one line
 `` a b c `` (a whole word is found with `` w ``, the start of one with
-`` w``), plus the telling words of its root causes (``root_words``).
+`` w``), plus the telling words of its root causes (``root_words``) and
+everyone named as its owner or an action's owner (``owners``: search's
+``owner:`` filter needs no actions).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 # The summary shape these lean records are built from (pmtui.model.summary);
 # tests check they agree, so bumping SUMMARY_VERSION reminds to bump this.
 BUILT_FOR_SUMMARY = 2
-LEAN_VERSION = f"{BUILT_FOR_SUMMARY}.1"
+LEAN_VERSION = f"{BUILT_FOR_SUMMARY}.2"
 
 WORD_FIELDS = ("summary", "causes", "factors", "actions", "timeline")
 _KEEP = (
@@ -35,12 +37,25 @@ _KEEP = (
     "owner",
     "actions",
 )
-_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = r"[^\W_]+"  # compiled on first use: the command line may need none
+
+
+class QueryError(ValueError):
+    """A query or filter that cannot be understood; the message says how to
+    fix it (search's queries, the tracker's filter line)."""
+
+
+def owner_matches(name: str, wanted: str) -> bool:
+    """``priya`` matches ``Priya Raman``: the start of the name or of a word."""
+    low = " ".join(name.lower().split())
+    return bool(low) and (
+        low.startswith(wanted) or any(w.startswith(wanted) for w in low.split())
+    )
 
 
 def tokens(text: str) -> list[str]:
     """Lower-case words: letters and digits, split at anything else."""
-    return _TOKEN.findall(text.lower())
+    return re.findall(_TOKEN, text.lower())
 
 
 def word_line(text: str) -> str:
@@ -58,7 +73,15 @@ def lean_record(summary: dict[str, Any]) -> dict[str, Any]:
     record["root_words"] = sorted(
         cause_words(" ".join(summary.get("root_causes") or []))
     )
+    record["owners"] = owners(record)
     return record
+
+
+def owners(record: dict[str, Any]) -> list[str]:
+    """The post-mortem's owner, then its actions' owners, each once."""
+    named = [str(record.get("owner") or "")]
+    named += [str(a.get("owner") or "") for a in record.get("actions") or []]
+    return list(dict.fromkeys(named))
 
 
 _STOP_WORDS = """the and for was were with that this from into not but are had has

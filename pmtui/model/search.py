@@ -19,13 +19,35 @@ Only the standard library is imported here: ``pmtui search`` must start fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from pmtui.model.lean import WORD_FIELDS, tokens, word_line
+from pmtui.model.lean import (
+    WORD_FIELDS,
+    QueryError,
+    owner_matches,
+    owners,
+    tokens,
+    word_line,
+)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
     from typing import Any
+
+__all__ = [
+    "FILTERS",
+    "SEVERITIES",
+    "STATUSES",
+    "WEIGHTS",
+    "Hit",
+    "Query",
+    "QueryError",
+    "match",
+    "owner_matches",
+    "parse_query",
+    "places",
+    "search",
+]
 
 FILTERS = ("tag", "service", "severity", "status", "owner")
 SEVERITIES = ("P0", "P1", "P2", "P3", "P4")
@@ -40,11 +62,7 @@ WEIGHTS = {
     "actions": 2.0,
     "timeline": 1.0,
 }
-_QUERY_TOKEN = re.compile(r'(?:[^\s"]+|"[^"]*")+')
-
-
-class QueryError(ValueError):
-    """A query that cannot be understood; the message says how to fix it."""
+_QUERY_TOKEN = r'(?:[^\s"]+|"[^"]*")+'  # compiled on first use
 
 
 # -- queries --------------------------------------------------------------------
@@ -86,7 +104,7 @@ def parse_query(text: str) -> Query:
     value or an unknown severity or status."""
     terms: list[str] = []
     filters: list[tuple[str, tuple[str, ...]]] = []
-    for raw in _QUERY_TOKEN.findall(text):
+    for raw in re.findall(_QUERY_TOKEN, text):
         key, colon, value = raw.partition(":")
         key = key.lower()
         if colon and key in FILTERS:
@@ -153,14 +171,6 @@ class Hit:
         return str(self.record.get("title") or "(untitled)")
 
 
-def owner_matches(name: str, wanted: str) -> bool:
-    """``priya`` matches ``Priya Raman``: the start of the name or of a word."""
-    low = " ".join(name.lower().split())
-    return bool(low) and (
-        low.startswith(wanted) or any(w.startswith(wanted) for w in low.split())
-    )
-
-
 def _filter_reason(record: dict[str, Any], key: str, values: tuple[str, ...]) -> str:
     """Why ``record`` passes one filter, or "" when it does not."""
     if key in ("tag", "service"):
@@ -171,15 +181,14 @@ def _filter_reason(record: dict[str, Any], key: str, values: tuple[str, ...]) ->
     if key in ("severity", "status"):
         value = str(record.get(key) or "")
         return f"{key} {value}" if value in values else ""
-    owners = [str(record.get("owner") or "")]
-    owners += [str(a.get("owner") or "") for a in record.get("actions") or []]
-    found = [
-        o for o in dict.fromkeys(owners) if any(owner_matches(o, v) for v in values)
-    ]
+    named = record.get("owners")
+    if named is None:  # a record not made by lean_record
+        named = owners(record)
+    found = [o for o in named if any(owner_matches(o, v) for v in values)]
     return f"owner {', '.join(found)}" if found else ""
 
 
-def _places(record: dict[str, Any]) -> list[tuple[str, str]]:
+def places(record: dict[str, Any]) -> list[tuple[str, str]]:
     """(place, word line) of a record, most telling place first."""
     tags = " ".join(str(t) for t in record.get("tags") or [])
     services = " ".join(str(s) for s in record.get("services") or [])
@@ -211,10 +220,10 @@ def match(record: dict[str, Any], query: Query) -> tuple[float, list[str]] | Non
             return None
         reasons.append(why)
     score = 0.0
-    places = _places(record)
+    lines = places(record)
     for term in query.terms:
         best: tuple[float, str, str] = (0.0, "", "")
-        for place, line in places:
+        for place, line in lines:
             strength, word = _find(line, term)
             gained = strength * WEIGHTS[place]
             score += gained
@@ -242,17 +251,3 @@ def search(records: Iterable[tuple[str, dict[str, Any]]], query: Query) -> list[
 
 def _when(record: dict[str, Any]) -> str:
     return str(record.get("incident_date") or record.get("created") or "")
-
-
-def sieve(query: Query) -> Callable[[str], bool]:
-    """A quick first test on a record's text in lower case (its cached JSON):
-    False only when the record cannot match (a word or a filter value is
-    nowhere in it). Values JSON would escape are not tested."""
-    needles: list[tuple[str, ...]] = [(t,) for t in query.terms]
-    needles += [tuple(v.lower() for v in values) for _, values in query.filters]
-    usable = [n for n in needles if not any(('"' in v or "\\" in v) for v in n)]
-
-    def keep(text: str) -> bool:
-        return all(any(v in text for v in alternatives) for alternatives in usable)
-
-    return keep

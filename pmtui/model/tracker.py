@@ -5,25 +5,49 @@ name; ``today`` always comes from the caller's clock.
 
 - Actions are listed overdue first (most days late first), then by due date
   (undated last), then by post-mortem and action id. An action is overdue when
-  it is open or in progress and its due date is before today.
-- A review is due when its date has come (on or before today): the "truly
-  solved?" check once its date has come, else the follow-up review. It stays
-  due while the post-mortem has open actions, and for ``REVIEW_GRACE_DAYS``
-  after its date when all are closed (then it is taken as done).
+  it is open or in progress and its due date is before today. The order is
+  :mod:`pmtui.model.action_columns`'s, which the command line uses directly.
+- Reviews due: :mod:`pmtui.model.reviews` (its names are here too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-
-from pmtui.model.search import QueryError, owner_matches
+from pmtui.model.action_columns import (
+    OPEN_STATUSES,
+    ActionColumns,
+    action_columns,
+    gather,
+    listing,
+    where,
+)
+from pmtui.model.lean import QueryError, owner_matches
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+    from datetime import date
     from typing import Any
 
-OPEN_STATUSES = ("open", "in_progress")
+    from pmtui.model.reviews import (
+        REVIEW_GRACE_DAYS,
+        ReviewDue,
+        review_rows,
+        reviews_due,
+    )
+
+_REVIEWS = ("REVIEW_GRACE_DAYS", "ReviewDue", "review_rows", "reviews_due")
+
+
+def __getattr__(name: str) -> Any:
+    """The reviews' names, imported when first used (``pmtui actions``
+    needs none of them)."""
+    if name in _REVIEWS:
+        from pmtui.model import reviews
+
+        return getattr(reviews, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 STATUS_CHOICES = ("open", "in_progress", "done", "wont_do", "active", "closed")
 STATUS_WORDS = {
     "open": "○ open",
@@ -32,7 +56,23 @@ STATUS_WORDS = {
     "wont_do": "✗ won't do",
 }
 NO_OWNER = "(no owner)"
-REVIEW_GRACE_DAYS = 14
+__all__ = [
+    "NO_OWNER",
+    "OPEN_STATUSES",
+    "REVIEW_GRACE_DAYS",
+    "STATUS_CHOICES",
+    "STATUS_WORDS",
+    "ActionFilter",
+    "ReviewDue",
+    "TrackedAction",
+    "by_owner",
+    "filter_actions",
+    "overdue_by_owner",
+    "parse_filter",
+    "review_rows",
+    "reviews_due",
+    "tracked_actions",
+]
 
 
 class TrackedAction:
@@ -99,45 +139,39 @@ class TrackedAction:
         return STATUS_WORDS.get(self.status, self.status)
 
 
-def _day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
 def tracked_actions(
     records: Iterable[tuple[str, dict[str, Any]]], today: date
 ) -> list[TrackedAction]:
     """Every action of every record, overdue first, then by due date."""
-    items = []
-    days: dict[object, date | None] = {None: None, "": None}
-    for key, record in records:
-        tags = tuple(str(t) for t in record.get("tags") or [])
-        title = str(record.get("title") or "(untitled)")
-        for a in record.get("actions") or []:
-            raw = a.get("due") if isinstance(a.get("due"), str) else None
-            due = days[raw] if raw in days else days.setdefault(raw, _day(raw))
-            status = str(a.get("status") or "open")
-            late = (today - due).days if due and status in OPEN_STATUSES else 0
-            items.append(
-                TrackedAction(
-                    key,
-                    title,
-                    tags,
-                    str(a.get("id") or ""),
-                    str(a.get("text") or ""),
-                    str(a.get("owner") or ""),
-                    due,
-                    str(a.get("priority") or ""),
-                    str(a.get("type") or ""),
-                    status,
-                    str(a.get("link") or ""),
-                    late if late > 0 else 0,
-                )
-            )
-    items.sort(key=lambda t: (-t.days_late, t.due or date.max, t.key, t.id))
-    return items
+    from datetime import date
+
+    records = list(records)
+    c = action_columns(records)
+    order, late = listing(c, today.isoformat())
+    posts = [
+        (
+            key,
+            str(record.get("title") or "(untitled)"),
+            tuple(str(t) for t in record.get("tags") or []),
+        )
+        for key, record in records
+    ]
+    days = {day: date.fromisoformat(day) for day in dict.fromkeys(c.due) if day}
+    return [
+        TrackedAction(
+            *posts[int(c.post[i])],
+            c.id[i],
+            c.text[i],
+            c.owner[i],
+            days.get(c.due[i]),
+            c.priority[i],
+            c.type[i],
+            c.status[i],
+            c.link[i],
+            late[n] if n < len(late) else 0,
+        )
+        for n, i in enumerate(order)
+    ]
 
 
 class ActionFilter:
@@ -179,6 +213,33 @@ class ActionFilter:
             return False
         return not self.tag or self.tag.lower() in (t.lower() for t in item.tags)
 
+    def select(
+        self,
+        columns: ActionColumns,
+        order: list[int],
+        overdue: int,
+        tags: Callable[[int], Sequence[str]],
+    ) -> list[int]:
+        """The rows of ``order`` (a :func:`listing`, its first ``overdue``
+        rows overdue) this filter keeps, as :meth:`keeps` would; ``tags``
+        gives a post-mortem's tags by its number (``post``). Work per
+        distinct owner and post-mortem, none in Python per action."""
+        rows = order[:overdue] if self.overdue else order
+        if self.status in ("active", "closed"):
+            flags = columns.open_flags(closed=self.status == "closed")
+            rows = where(rows, gather(flags, rows))
+        elif self.status:
+            rows = where(rows, map(self.status.__eq__, gather(columns.status, rows)))
+        if self.owner:
+            owners, wanted = gather(columns.owner, rows), self.owner.lower()
+            names = {name: owner_matches(name, wanted) for name in set(owners)}
+            rows = where(rows, map(names.__getitem__, owners))
+        if self.tag:
+            posts, tag = gather(columns.post, rows), self.tag.lower()
+            has = {p: tag in (t.lower() for t in tags(int(p))) for p in set(posts)}
+            rows = where(rows, map(has.__getitem__, posts))
+        return rows
+
 
 def filter_actions(
     items: Iterable[TrackedAction], flt: ActionFilter
@@ -208,83 +269,19 @@ def parse_filter(text: str) -> ActionFilter:
     return ActionFilter(values.get("owner", ""), status, overdue, values.get("tag", ""))
 
 
-# -- reviews ----------------------------------------------------------------------
-
-
-class ReviewDue:
-    """A review whose date has come: ``kind`` is "follow_up" or
-    "solved_check"; ``days`` since its date (0 = today)."""
-
-    __slots__ = ("days", "key", "kind", "on", "open_actions", "owner", "title")
-
-    def __init__(
-        self,
-        key: str,
-        title: str,
-        kind: str,
-        on: date,
-        days: int,
-        owner: str,
-        open_actions: int,
-    ) -> None:
-        self.key = key
-        self.title = title
-        self.kind = kind
-        self.on = on
-        self.days = days
-        self.owner = owner
-        self.open_actions = open_actions
-
-    def __repr__(self) -> str:
-        return f"ReviewDue({self.key!r}, {self.kind!r}, {self.on})"
-
-    @property
-    def label(self) -> str:
-        return "follow-up review" if self.kind == "follow_up" else "truly solved? check"
-
-
-def reviews_due(
-    records: Iterable[tuple[str, dict[str, Any]]], today: date
-) -> list[ReviewDue]:
-    """Post-mortems whose review date has come, the longest waiting first."""
-    due = []
-    for key, record in records:
-        follow, solved = _day(record.get("follow_up")), _day(record.get("solved_check"))
-        kind, when = "follow_up", follow
-        if solved is not None and solved <= today:
-            kind, when = "solved_check", solved
-        if when is None or when > today:
-            continue
-        still_open = sum(
-            1 for a in record.get("actions") or [] if a.get("status") in OPEN_STATUSES
-        )
-        days = (today - when).days
-        if not still_open and days > REVIEW_GRACE_DAYS:
-            continue
-        due.append(
-            ReviewDue(
-                key=key,
-                title=str(record.get("title") or "(untitled)"),
-                kind=kind,
-                on=when,
-                days=days,
-                owner=str(record.get("owner") or ""),
-                open_actions=still_open,
-            )
-        )
-    due.sort(key=lambda r: (-r.days, r.key))
-    return due
-
-
 def overdue_by_owner(
     items: Iterable[TrackedAction],
 ) -> list[tuple[str, list[TrackedAction]]]:
     """Overdue actions grouped by owner: most overdue actions first, then name;
     nobody's actions under ``NO_OWNER``, last."""
-    groups: dict[str, list[TrackedAction]] = {}
-    for item in items:
-        if item.overdue:
-            groups.setdefault(item.owner.strip() or NO_OWNER, []).append(item)
+    return by_owner((item.owner, item) for item in items if item.overdue)
+
+
+def by_owner(pairs: Iterable[tuple[str, Any]]) -> list[tuple[str, list[Any]]]:
+    """``(owner, thing)`` pairs grouped as :func:`overdue_by_owner` groups."""
+    groups: dict[str, list[Any]] = {}
+    for owner, thing in pairs:
+        groups.setdefault(owner.strip() or NO_OWNER, []).append(thing)
     return sorted(
         groups.items(), key=lambda g: (g[0] == NO_OWNER, -len(g[1]), g[0].lower())
     )

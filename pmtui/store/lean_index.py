@@ -1,151 +1,120 @@
-"""A lean cache for the command line: lean records of every post-mortem.
+"""A lean cache for the command line: every post-mortem's lean record, as text
+that is cheap to read in Python (:mod:`pmtui.store.lean_format` has the format).
 
 ``pmtui actions``, ``pmtui search`` and ``pmtui due`` must start about as fast
-as ``pmtui --version``, so they read ``.index-lean.txt`` and import nothing but
-the standard library. It holds lean records (see
-:func:`pmtui.model.search.lean_record`), one post-mortem per line::
+as ``pmtui --version``, so they read ``.index-lean.txt``, decode and split
+only the columns they show, build no object per action and import nothing
+but the standard library.
 
-    name TAB size TAB mtime_ns TAB inode TAB record-json TAB words-json
-
-(JSON escapes tabs and newlines inside strings, so the tabs split safely.) The
-actions and reviews parse only the records; search first skips the lines that
-cannot match (a word it needs is nowhere in the line), then parses the rest.
-A broken file's record is a JSON string: why it cannot be read.
-
-Like the summary index it is only a cache: each line keeps its file's size,
-mtime and inode. When any file is new, changed or gone, or the cache is
-missing, broken or of another version, the slow path runs once: the archive's
-summaries (:meth:`pmtui.store.archive.Archive.entries`, which rebuilds its
-own stale entries from the files) make a fresh lean cache. A cache that
+It is only a cache: it is used only when its stamps are those of the
+archive's files now (size, mtime and inode of every ``*.json``, so a changed,
+added or removed file is noticed). When not, or when it is missing, damaged
+or of another version, the slow path runs once
+(:func:`pmtui.store.lean_build.build`: the archive's summaries, which rebuild
+their own stale entries from the files) and writes a fresh one. A cache that
 cannot be written is simply rebuilt next time.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 from pathlib import Path
 
-from pmtui.model.lean import LEAN_VERSION, lean_record
+from pmtui.model.action_columns import FIELDS, ActionColumns
+from pmtui.model.lean import WORD_FIELDS
+from pmtui.store.lean_format import (
+    DAY_FIELDS,
+    LEAN_NAME,
+    POST_FIELDS,
+    POST_LISTS,
+    esc,
+    parts_from_data,
+    parts_from_file,
+    read_column,
+    special,
+    split_list,
+    stamp_text,
+    unesc,
+)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
     from typing import Any
 
-LEAN_NAME = ".index-lean.txt"
-SUFFIX = ".json"
-HEADER = f"pmtui lean index {LEAN_VERSION}"
+    from pmtui.model.sieve import WordRows
 
-Stamp = str  # "size TAB mtime_ns TAB inode TAB", as the cache line has it
+__all__ = ["LEAN_NAME", "LeanArchive", "load_lean"]
+
+SUFFIX = ".json"
+_BY_FD = os.scandir in os.supports_fd
+_OPTIONAL = frozenset(("created", "incident_date", *DAY_FIELDS))
+ALL_POSTS = (*POST_FIELDS, *POST_LISTS)
 
 
 class LeanArchive:
-    """The lean records keyed by file name, newest incident first, and the
-    files that cannot be read as ``(name, reason)``."""
+    """The archive as the lean cache has it.
 
-    __slots__ = ("broken", "folder", "rebuilt", "records")
+    ``keys``: the post-mortems' file names, in name order; ``posts``: the
+    columns asked for, by field name (POST_LISTS as list cells, see
+    :meth:`items`); ``actions`` (the fields asked for) and ``words`` when
+    asked for, else None; ``broken``: files that cannot be read, as
+    ``(name, reason)``."""
+
+    __slots__ = ("_records", "actions", "broken", "folder", "posts", "rebuilt", "words")
 
     def __init__(self, folder: Path, rebuilt: bool) -> None:
         self.folder = folder
         self.rebuilt = rebuilt  # the slow path ran
-        self.records: list[tuple[str, dict[str, Any]]] = []
+        self.posts: dict[str, list[str]] = {}
+        self.actions: ActionColumns | None = None
+        self.words: WordRows | None = None
         self.broken: list[tuple[str, str]] = []
+        self._records: list[tuple[str, dict[str, Any]]] | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        return self.posts["key"]
 
     def path(self, key: str) -> Path:
         return self.folder / key
 
+    def items(self, field: str, i: int) -> list[str]:
+        """A list field (POST_LISTS) of post-mortem ``i``."""
+        return split_list(self.posts[field][i])
 
-def _stamps(folder: Path) -> dict[str, Stamp]:
-    found: dict[str, Stamp] = {}
-    try:
-        scan = os.scandir(folder)
-    except OSError:
+    def record(self, i: int) -> dict[str, Any]:
+        """Post-mortem ``i`` as a lean record, from the post fields read (all
+        by default); ``words`` when read; ``actions`` when every action field
+        was read (in the order the tracker lists them)."""
+        posts = self.posts
+        found: dict[str, Any] = {}
+        for name, cells in posts.items():
+            cell = cells[i]
+            if name in POST_LISTS:
+                found[name] = split_list(cell)
+            elif name != "key":
+                found[name] = cell or None if name in _OPTIONAL else cell
+        if self.words is not None:
+            lines = self.words.line(i).split("\t")
+            found["words"] = dict(zip(WORD_FIELDS, lines[3:8], strict=False))
         return found
-    with scan:
-        for item in scan:
-            name = item.name
-            if not name.endswith(SUFFIX) or name.startswith("."):
-                continue
-            try:
-                st = item.stat()
-            except OSError:
-                continue
-            found[name] = f"{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}\t"
-    return found
 
-
-def _read(folder: Path, stamps: dict[str, Stamp]) -> dict[str, list[str]] | None:
-    """name -> [record json, words json] when the cache matches ``stamps``."""
-    try:
-        text = (folder / LEAN_NAME).read_text("utf-8")
-    except (OSError, ValueError):
-        return None
-    lines = text.split("\n")
-    if lines[0] != HEADER or lines[-1] != "":
-        return None
-    if len(lines) - 2 != len(stamps):
-        return None
-    parts: dict[str, list[str]] = {}
-    for line in lines[1:-1]:
-        name, _, rest = line.partition("\t")
-        stamp = stamps.get(name)
-        if stamp is None or not rest.startswith(stamp):
-            return None
-        record, tab, more = rest[len(stamp) :].partition("\t")
-        if not tab or "\t" in more:
-            return None
-        parts[name] = [record, more]
-    return parts if len(parts) == len(stamps) else None
-
-
-def load_lean(
-    folder: Path,
-    progress: Callable[[int, int], None] | None = None,
-    *,
-    words: bool = False,
-    keep: Callable[[str], bool] | None = None,
-) -> LeanArchive:
-    """Every post-mortem of ``folder`` as a lean record; broken files apart.
-
-    ``words``: also each record's ``words`` (search needs them). ``keep``:
-    given a cache line in lower case, whether the record may be wanted; lines
-    it refuses are not parsed (a quick first sieve for search).
-    """
-    folder = Path(folder).expanduser()
-    stamps = _stamps(folder)
-    parts = _read(folder, stamps)
-    result = LeanArchive(folder, rebuilt=parts is None)
-    if parts is None:
-        parts = _rebuild(folder, stamps, progress)
-    names = []
-    records, extra = [], []
-    for name, (record, more) in parts.items():
-        if keep is not None and not keep(f"{record}\t{more}".lower()):
-            continue
-        names.append(name)
-        records.append(record)
-        extra.append(more)
-    try:
-        values = json.loads(f"[{','.join(records)}]")
-        found = json.loads(f"[{','.join(extra)}]") if words else extra
-    except ValueError:  # a damaged cache: rebuild it, then read it once more
-        if result.rebuilt:
-            raise
-        (folder / LEAN_NAME).unlink(missing_ok=True)
-        return load_lean(folder, progress, words=words, keep=keep)
-    for name, value, more in zip(names, values, found, strict=True):
-        if isinstance(value, dict):
-            if words:
-                value["words"] = more
-            result.records.append((name, value))
-        else:
-            result.broken.append((name, str(value)))
-    result.records.sort(key=lambda r: r[0])
-    result.records.sort(key=_when, reverse=True)
-    result.broken.sort()
-    return result
+    @property
+    def records(self) -> list[tuple[str, dict[str, Any]]]:
+        """``(key, lean record)`` of every post-mortem, newest incident first."""
+        if self._records is None:
+            found = [(key, self.record(i)) for i, key in enumerate(self.keys)]
+            if self.actions is not None:
+                actions: dict[str, list[dict[str, Any]]] = {}
+                cols = self.actions
+                for i, post in enumerate(cols.post):
+                    actions.setdefault(self.keys[int(post)], []).append(cols.row(i))
+                for key, record in found:
+                    record["actions"] = actions.get(key, [])
+            found.sort(key=_when, reverse=True)  # stable: by name within a day
+            self._records = found
+        return self._records
 
 
 def _when(item: tuple[str, dict[str, Any]]) -> str:
@@ -153,41 +122,139 @@ def _when(item: tuple[str, dict[str, Any]]) -> str:
     return str(record.get("incident_date") or record.get("created") or "")
 
 
-def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+class _Want:
+    """The parts a reader needs: post fields, action fields, words."""
 
+    __slots__ = ("actions", "posts", "words")
 
-def _rebuild(
-    folder: Path,
-    stamps: dict[str, Stamp],
-    progress: Callable[[int, int], None] | None,
-) -> dict[str, list[str]]:
-    """The slow path: summaries from the archive (its own cache, then the
-    files). ``stamps`` were taken before reading, so a file that changes
-    meanwhile is seen as stale next time."""
-    from pmtui.store.archive import Archive
-
-    parts: dict[str, list[str]] = {}
-    for entry in Archive(folder).entries(progress=progress):
-        name = entry.path.name
-        if name not in stamps:
-            continue  # new since the stamps were taken: next time
-        if entry.summary is not None:
-            lean = lean_record(entry.summary)
-            found = _dump(lean.pop("words"))
-            parts[name] = [_dump(lean), found]
+    def __init__(
+        self,
+        posts: Collection[str] | None,
+        actions: Collection[str] | bool,
+        words: bool,
+    ) -> None:
+        self.posts = ALL_POSTS if posts is None else ("key", *posts)
+        if isinstance(actions, bool):
+            self.actions: Collection[str] = FIELDS if actions else ()
         else:
-            parts[name] = [_dump(entry.error or "cannot be read"), "null"]
-    if folder.is_dir():
-        lines = [HEADER]
-        for name, (record, more) in parts.items():
-            lines.append(f"{name}\t{stamps[name]}{record}\t{more}")
-        _write(folder, "\n".join(lines) + "\n")
-    return parts
+            self.actions = actions
+        self.words = words
 
 
-def _write(folder: Path, text: str) -> None:
-    from pmtui.store.atomic import atomic_write
+def load_lean(
+    folder: Path,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    posts: Collection[str] | None = None,
+    actions: Collection[str] | bool = True,
+    words: bool = False,
+) -> LeanArchive:
+    """Every post-mortem of ``folder`` from the lean cache, rebuilt first
+    when stale. ``posts``: the post fields to read (None: all, as
+    :attr:`LeanArchive.records` needs); ``actions``: the action fields (True:
+    all, False: none); ``words``: also each post-mortem's words.
+    ``progress(done, total)`` is called while files are read on the slow path.
+    """
+    folder = Path(folder).expanduser()
+    stamps = _stamps(folder)
+    want = _Want(posts, actions, words)
+    try:
+        with open(folder / LEAN_NAME, "rb") as file:
+            found = parts_from_file(file, _names(want))
+            return _parse(folder, found, stamp_text(stamps), want)
+    except (OSError, ValueError):
+        pass  # missing, stale, damaged or of another version: made again below
+    from pmtui.store.lean_build import build
 
-    with contextlib.suppress(OSError):  # a cache not written is rebuilt next time
-        atomic_write(folder / LEAN_NAME, text.encode("utf-8"))
+    data = build(folder, stamps, progress)
+    # what was just made is read as the next run will read it
+    return _parse(folder, parts_from_data(data, _names(want)), None, want)
+
+
+def _stamps(folder: Path) -> dict[str, str]:
+    """Every post-mortem file's name and its line of the stamps part:
+    ``name TAB size TAB mtime_ns TAB inode`` (the name escaped)."""
+    found: dict[str, str] = {}
+    try:  # through the folder's descriptor: each stat skips the path walk
+        where: int | Path = os.open(folder, os.O_RDONLY) if _BY_FD else folder
+    except OSError:
+        return found
+    try:
+        with os.scandir(where) as scan:
+            for item in scan:
+                name = item.name
+                if name[-5:] != SUFFIX or name[0] == ".":
+                    continue
+                try:
+                    st = item.stat()
+                except OSError:
+                    continue
+                found[name] = f"{name}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}"
+    except OSError:
+        return {}
+    finally:
+        if isinstance(where, int):
+            os.close(where)
+    if special("".join(found)):  # one test for all the names, not one per name
+        for name, line in found.items():
+            found[name] = esc(name) + line[len(name) :]
+    return found
+
+
+def _names(want: _Want) -> list[str]:
+    names = ["stamps", "broken", *(f"post.{name}" for name in want.posts)]
+    names += [f"action.{name}" for name in want.actions]
+    return [*names, "words.end", "words"] if want.words else names
+
+
+def _numbers(cells: list[str], below: int) -> bool:
+    """Whether every cell is a number from 0 to ``below`` - 1, as text."""
+    found = set(cells)
+    digits = "".join(found)
+    return not found or (
+        digits.isdecimal() and digits.isascii() and max(map(int, found)) < below
+    )
+
+
+def _parse(
+    folder: Path,
+    found: tuple[int, int, dict[str, str]],
+    expected: str | None,
+    want: _Want,
+) -> LeanArchive:
+    """A LeanArchive of the parts ``found`` (counts, texts); ValueError when
+    they are damaged or the stamps are not ``expected`` (None: any; then the
+    cache was just made)."""
+    posts, count, texts = found
+    if expected is not None and texts["stamps"] != expected:
+        raise ValueError("the archive's files changed")
+    lean = LeanArchive(folder, expected is None)
+    broken = texts["broken"]
+    for line in broken.split("\n") if broken else []:
+        name, why = line.split("\t")
+        lean.broken.append((unesc(name), unesc(why)))
+    for name in want.posts:
+        lists, days = name in POST_LISTS, name in DAY_FIELDS
+        line = texts[f"post.{name}"]
+        lean.posts[name] = read_column(line, posts, lists=lists, days=days)
+    if want.actions:
+        fields = {
+            name: read_column(texts[f"action.{name}"], count, days=name == "due")
+            for name in want.actions
+        }
+        if "post" in fields and not _numbers(fields["post"], posts):
+            raise ValueError("a lean cache action of no post-mortem")
+        lean.actions = ActionColumns(count, fields, lean.keys)
+    if want.words:
+        from pmtui.model.sieve import WordRows  # search only: the others start faster
+
+        words, cells = texts["words"], read_column(texts["words.end"], posts)
+        if cells and (
+            cells[-1] != str(len(words)) or not _numbers(cells[:-1], len(words))
+        ):
+            raise ValueError("a lean cache without every post-mortem's words")
+        ends = list(map(int, cells))
+        if "".join(map(words.__getitem__, ends[:-1])) != "\n" * (posts - 1):
+            raise ValueError("a lean cache whose lines of words are damaged")
+        lean.words = WordRows(words, ends)
+    return lean

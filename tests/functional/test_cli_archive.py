@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pmtui.clock import FixedClock
-from pmtui.model import new_postmortem
+from pmtui.model import ActionStatus, new_postmortem
 from pmtui.model.actions import add_action
 from pmtui.store import Archive, PostMortemFile
 from pmtui.store.lean_index import LEAN_NAME
@@ -46,6 +46,8 @@ def folder(tmp_path: Path, clock: FixedClock) -> Path:
         due=clock.now().date().replace(day=1),
     )
     add_action(tls, "Rotate = certs in CI", owner="Sam Okafor")
+    done = add_action(tls, "Renew the certificate by hand", owner="Sam Okafor")
+    done.status = ActionStatus.DONE
     dns = new_postmortem("DNS change propagated early", clock, timezone="UTC")
     dns.incident.tags = ["dns"]
     add_action(
@@ -68,7 +70,28 @@ def test_actions_table_overdue_first(folder: Path, tmp_path: Path) -> None:
     assert "19d late" in lines[1] and "Alert 14 days" in lines[1]
     assert "5d late" in lines[2] and "DNS pre-flight" in lines[2]
     assert "Rotate" in lines[3]
-    assert lines[-1] == "3 actions, 2 overdue"
+    assert lines[-2:] == [
+        "3 actions, 2 overdue",
+        "(1 done or won't do not listed: --all lists them)",
+    ]
+    assert "Renew" not in result.stdout
+
+
+def test_actions_all_lists_the_closed_too(folder: Path, tmp_path: Path) -> None:
+    base = ("actions", "--dir", str(folder), "--today", TODAY)
+    every = pmtui(*base, "--all", home=tmp_path).stdout.splitlines()
+    assert "Renew the certificate" in every[4] and "✓ done" in every[4]
+    assert every[-1] == "4 actions, 2 overdue"
+    closed = pmtui(*base, "--status", "closed", home=tmp_path).stdout.splitlines()
+    assert len(closed) == 3 and "Renew" in closed[1]
+    assert closed[-1] == "1 actions, 0 overdue"
+    both = pmtui(*base, "--all", "--status", "done", home=tmp_path)
+    assert both.returncode == 2 and "not allowed with" in both.stderr
+    rows = json.loads(pmtui(*base, "--all", "--format", "json", home=tmp_path).stdout)
+    assert [r["status"] for r in rows] == ["open", "open", "open", "done"]
+    assert rows[0]["due"] == "2026-11-01" and rows[-1]["due"] is None
+    none = pmtui(*base, "--owner", "nobody", home=tmp_path).stdout
+    assert none == "No actions match.\n"
 
 
 def test_actions_filters_csv_and_json(folder: Path, tmp_path: Path) -> None:
@@ -146,19 +169,36 @@ def test_a_changed_file_is_seen_and_a_broken_one_reported(
     result = pmtui(*base, home=tmp_path)
     assert "Changed since the cache" in [d["action"] for d in json.loads(result.stdout)]
     assert "broken.json" in result.stderr
+    path.unlink()
+    result = pmtui(*base, home=tmp_path)
+    assert len(json.loads(result.stdout)) == 2  # the removed file's action is gone
+
+
+def test_a_damaged_cache_never_stops_a_command(folder: Path, tmp_path: Path) -> None:
+    base = ("actions", "--dir", str(folder), "--today", TODAY)
+    good = pmtui(*base, home=tmp_path).stdout
+    cache = folder / LEAN_NAME
+    data = cache.read_bytes()
+    for damaged in (data[:-7], data.replace(b"2026-11-01", b"2026-19-01"), b"\0"):
+        cache.write_bytes(damaged)
+        result = pmtui(*base, home=tmp_path)
+        assert result.returncode == 0 and result.stdout == good, result.stderr
+        assert cache.read_bytes() == data
 
 
 def test_commands_import_only_the_standard_library_once_cached(
     folder: Path, tmp_path: Path
 ) -> None:
-    """No textual ever; with a fresh cache not even pendulum or tinydb."""
+    """No textual ever; with a fresh cache not even pendulum or tinydb, nor
+    the json, datetime, dataclasses or typing modules the listing does without."""
     pmtui("due", "--dir", str(folder), home=tmp_path)  # builds the lean cache
     code = (
         "import sys; from pmtui.cli import main; "
         f"[main(a) for a in (['actions','--dir',{str(folder)!r}], "
         f"['search','--dir',{str(folder)!r},'tls'], ['due','--dir',{str(folder)!r}])]; "
         "bad = [m for m in sys.modules if m.split('.')[0] in "
-        "('textual', 'pendulum', 'tinydb', 'rich')]; print(bad)"
+        "('textual', 'pendulum', 'tinydb', 'rich', 'json', 'datetime', "
+        "'dataclasses', 'typing')]; print(bad)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60

@@ -3,7 +3,6 @@ the lean cache the command line reads (on a generated archive)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,11 +10,12 @@ import pytest
 from bench.generate import generate_archive
 from pmtui.model import iter_whys, lean, summary
 from pmtui.model.lean import lean_record, tokens
-from pmtui.model.search import Query, QueryError, parse_query, search, sieve
+from pmtui.model.search import Query, QueryError, parse_query, search
 from pmtui.model.session import PostMortem
+from pmtui.model.sieve import WordRows, sieve, sieve_text
 from pmtui.model.similar import similar_incidents
-from pmtui.store import Archive, PostMortemFile, load
-from pmtui.store.lean_index import LEAN_NAME, load_lean
+from pmtui.store import Archive, load
+from pmtui.store.lean_index import load_lean
 
 
 def record(**fields: object) -> dict[str, object]:
@@ -106,12 +106,46 @@ class TestRanking:
         assert sorted(h.key for h in owners) == ["a", "c"]
 
     def test_sieve_never_drops_a_match(self) -> None:
-        rec = record(title="TLS", tags=["certificates"], severity="P1")
-        text = str(rec).lower()
-        for q in ("tls", "tag:certificates", "severity:p1", "owner:nobody"):
+        rec = record(
+            title="TLS",
+            tags=["Certificates", "config  change"],
+            services=["cdn\tedge"],
+            severity="P1",
+            owner="Priya\n Raman",
+            actions=[{"owner": "Sam Okafor", "status": "open"}],
+            words={"timeline": " rolled back "},
+        )
+        text = sieve_text(rec)
+        assert "\n" not in text
+        queries = (
+            "tls",
+            "tl",
+            "roll",
+            "tag:certificates",
+            'tag:"config  change"',
+            "service:CDN",
+            "severity:p1",
+            'owner:"priya raman"',
+            "owner:raman",
+            "owner:okafor,nobody",
+            "owner:nobody",
+            "kafka",
+            "ls",
+        )
+        for q in queries:
             query = parse_query(q)
-            assert bool(search([("a", rec)], query)) <= sieve(query)(text)
-        assert not sieve(parse_query("kafka"))(text)
+            assert bool(search([("a", rec)], query)) <= sieve(query)(text), q
+        for q in ("kafka", "ls", "owner:nobody", "tag:dns", "status:published"):
+            assert not sieve(parse_query(q))(text), q
+
+
+def test_word_rows_find_each_line_once() -> None:
+    rows = WordRows(" tls tls \t\n cert \n\n tls x", [10, 17, 18, 25])
+    assert [rows.line(i) for i in range(4)] == [" tls tls \t", " cert ", "", " tls x"]
+    assert rows.matching(parse_query("tls")) == [0, 3]
+    assert rows.matching(parse_query("tls cert")) == []
+    assert rows.matching(parse_query("x")) == [3]
+    assert WordRows("", []).matching(parse_query("tls")) == []
 
 
 class TestOnAGeneratedArchive:
@@ -149,6 +183,41 @@ class TestOnAGeneratedArchive:
             expected = {n for n, pm in pms.items() if has(pm, word)}
             assert {h.key for h in search(records, parse_query(word))} == expected
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "cert",
+            "tag:tls",
+            "owner:priya severity:P1,P2",
+            'owner:"Sam Okafor" roll',
+            "status:published",
+            "tag:dns,tls canary",
+            "5xx",
+        ],
+    )
+    def test_the_sieve_on_the_cache_keeps_every_match(
+        self, folder: Path, text: str
+    ) -> None:
+        """What `pmtui search` does (sieve the cached words, match the rest)
+        finds what matching every full record finds."""
+        query = parse_query(text)
+        lean_archive = load_lean(folder, words=True)
+        words = lean_archive.words
+        assert words is not None
+        keep = sieve(query)
+        lines = words.lines()
+        assert lines == [words.line(i) for i in range(len(words))]
+        kept = words.matching(query)
+        assert kept == [i for i, line in enumerate(lines) if keep(line)]
+        quick = search(
+            [(lean_archive.keys[i], lean_archive.record(i)) for i in kept], query
+        )
+        full = search(lean_archive.records, query)
+        assert full
+        assert [(h.key, h.score, h.reasons) for h in quick] == [
+            (h.key, h.score, h.reasons) for h in full
+        ]
+
     def test_service_in_title_ranks_first(self, folder: Path) -> None:
         records = load_lean(folder, words=True).records
         hits = search(records, parse_query("kafka"))
@@ -156,40 +225,6 @@ class TestOnAGeneratedArchive:
         in_title = [h for h in hits if "kafka" in h.title.lower()]
         assert hits[: len(in_title)] == in_title
         assert all(h.reasons[0].startswith("title matched") for h in in_title)
-
-
-class TestLeanCache:
-    def test_stale_entries_are_rebuilt(self, archive: Archive) -> None:
-        generate_archive(archive.folder, 3, seed=2)
-        first = load_lean(archive.folder)
-        assert first.rebuilt and len(first.records) == 3
-        assert not load_lean(archive.folder).rebuilt
-        path = archive.files()[0]
-        with archive.create(load(path)):
-            pass  # a fourth file
-        with PostMortemFile.open(path) as h:
-            h.pm.incident.title = "Renamed outage"
-            h.save()
-        again = load_lean(archive.folder)
-        assert again.rebuilt and len(again.records) == 4
-        assert "Renamed outage" in [r["title"] for _, r in again.records]
-
-    def test_a_damaged_cache_is_rebuilt(self, archive: Archive) -> None:
-        generate_archive(archive.folder, 2, seed=3)
-        load_lean(archive.folder)
-        cache = archive.folder / LEAN_NAME
-        cache.write_text(cache.read_text().replace('{"title"', '{"tit', 1))
-        os.utime(cache)
-        assert len(load_lean(archive.folder).records) == 2
-        cache.write_bytes(b"\xff\x00garbage")
-        assert len(load_lean(archive.folder).records) == 2
-
-    def test_broken_files_are_listed_apart(self, archive: Archive) -> None:
-        generate_archive(archive.folder, 1, seed=4)
-        (archive.folder / "bad.json").write_text("{not json")
-        result = load_lean(archive.folder)
-        assert [n for n, _ in result.broken] == ["bad.json"]
-        assert len(result.records) == 1
 
 
 class TestSimilar:
@@ -222,14 +257,3 @@ class TestSimilar:
         assert lean_rec["root_words"]
         assert "the" not in lean_rec["root_words"]
         assert Query() == parse_query("")
-
-
-def test_a_stamp_that_only_starts_alike_is_stale(archive: Archive) -> None:
-    """size 12 and size 123 must not be mistaken for each other."""
-    generate_archive(archive.folder, 1, seed=6)
-    load_lean(archive.folder)
-    cache = archive.folder / LEAN_NAME
-    head = "\t".join(cache.read_text().splitlines()[1].split("\t")[:4])
-    text = cache.read_text().replace(f"{head}\t", f"{head}0\t", 1)  # inode + 0
-    cache.write_text(text)
-    assert load_lean(archive.folder).rebuilt
