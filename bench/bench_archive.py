@@ -2,7 +2,10 @@
 
 - ``pmtui actions`` and ``pmtui search`` against ``pmtui --version``: at most
   1.5x each (median wall time; the lean cache built once beforehand, as any
-  earlier run of pmtui leaves it);
+  earlier run of pmtui leaves it). ``pmtui actions`` lists the open actions
+  (about 2,000 here); ``pmtui actions --all`` (every status, 4,000+ rows) is
+  held to the same bound, so the default's shorter list is not what makes
+  it fast;
 - start-up to a painted action tracker against a bare Textual app that paints
   one Static and exits: within the start-up bound, 1.3x.
 
@@ -12,6 +15,7 @@ its .pyc files), so compiling sources does not blur the ratios.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -44,14 +48,27 @@ App(Archive(Path(sys.argv[1]))).run(headless=True)
 """
 
 
+def _rows(argv: list[str]) -> int:
+    """Runs ``pmtui actions`` once (the first run makes the lean cache): how
+    many actions it listed, as its summary line ("N actions, M overdue") says."""
+    out = subprocess.run(
+        argv, check=True, capture_output=True, text=True, env={**os.environ, **ENV}
+    )
+    summary = [line for line in out.stdout.splitlines() if line.endswith(" overdue")]
+    return int(summary[-1].split()[0])
+
+
 def run() -> list[Result]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "archive"
         generate_archive(folder, 1000)
         where = ["--dir", str(folder)]
-        subprocess.run([*PMTUI, "actions", *where], check=True, capture_output=True)
+        rows = {
+            flag: _rows([*PMTUI, "actions", *where, *flag]) for flag in ((), ("--all",))
+        }
         version = wall([*PMTUI, "--version"], env=ENV)
         actions = wall([*PMTUI, "actions", *where], env=ENV)
+        every = wall([*PMTUI, "actions", "--all", *where], env=ENV)
         found = wall([*PMTUI, "search", *where, "certificate", "tag:tls"], env=ENV)
         bare = wall(python(BARE), env=ENV)
         painted = wall(python(TRACKER, str(folder), "1000"), env=ENV)
@@ -61,7 +78,13 @@ def run() -> list[Result]:
             "pmtui actions, 1,000 post-mortems vs pmtui --version",
             actions / version,
             1.5,
-            f"actions {actions * 1000:.0f} ms (4,000+ rows), {ms} (median of 7)",
+            f"actions {actions * 1000:.0f} ms ({rows[()]:,} rows), {ms} (median of 7)",
+        ),
+        Result(
+            "pmtui actions --all, 1,000 post-mortems vs pmtui --version",
+            every / version,
+            1.5,
+            f"actions --all {every * 1000:.0f} ms ({rows[('--all',)]:,} rows), {ms}",
         ),
         Result(
             "pmtui search, 1,000 post-mortems vs pmtui --version",
