@@ -16,7 +16,6 @@ this stored order, so listing needs no sort.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from itertools import compress
 from operator import itemgetter
 
@@ -143,7 +142,7 @@ def listing(columns: ActionColumns, today: str) -> tuple[list[int], list[int]]:
     order, and the days late of the first ``len(late)`` of them (the overdue
     ones; every later row is not overdue)."""
     due = columns.due
-    before = bisect_left(due, today, key=_sort_due)  # rows due before today
+    before = _due_before(due, today)
     past = range(before)
     overdue = where(past, columns.open_flags()[:before])
     rest = where(past, columns.open_flags(closed=True)[:before])
@@ -154,5 +153,15 @@ def listing(columns: ActionColumns, today: str) -> tuple[list[int], list[int]]:
     return overdue + rest, list(map(days.__getitem__, dues))
 
 
-def _sort_due(day: str) -> str:
-    return day or _UNDATED
+def _due_before(due: list[str], today: str) -> int:
+    """How many rows are due before ``today`` (``due`` is sorted, undated
+    last): a binary search, here rather than the bisect module's, which is a
+    shared library to load for one call."""
+    low, high = 0, len(due)
+    while low < high:
+        middle = (low + high) // 2
+        if (due[middle] or _UNDATED) < today:
+            low = middle + 1
+        else:
+            high = middle
+    return low

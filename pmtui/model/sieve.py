@@ -89,9 +89,9 @@ class WordRows:
         for alternatives in needles(query):
             found: set[int] = set()
             for needle in alternatives:
-                at = text.find(needle)
+                at, row = text.find(needle), 0
                 while at >= 0:
-                    row = bisect_left(ends, at)  # the line the needle is on
+                    row = bisect_left(ends, at, row)  # the line the needle is on
                     found.add(row)
                     if row >= len(ends) - 1:
                         break
