@@ -9,6 +9,7 @@ import os
 import sys
 import time
 from itertools import chain, repeat
+from operator import itemgetter
 
 from pmtui.cli import Failure, archive_dir
 from pmtui.model.days import iso_day
@@ -177,7 +178,8 @@ def table(
         else:
             cells[flexible] = [cut(c, limit) for c in flex]
     ends = cells[-1].values() if isinstance(cells[-1], dict) else cells[-1]
-    if not all(ends) or any(c[-1].isspace() for c in set(ends)):
+    last = "".join(map(itemgetter(-1), ends)) if all(ends) else " "
+    if "".join(last.split()) != last:  # a line would end in white space
         return _stripped(headers, columns, cells, widths)
     shown: list[Iterator[bytes]] = []
     for n, (column, given, w) in enumerate(zip(columns, cells, widths, strict=True)):

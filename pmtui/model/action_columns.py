@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import compress
 from operator import itemgetter
 
-from pmtui.model.days import checked_day, day_number
+from pmtui.model.days import checked_day, day_number, day_numbers
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
@@ -147,9 +147,10 @@ def listing(columns: ActionColumns, today: str) -> tuple[list[int], list[int]]:
     overdue = where(past, columns.open_flags()[:before])
     rest = where(past, columns.open_flags(closed=True)[:before])
     rest += range(before, len(due))
-    now = day_number(today)
     dues = gather(due, overdue)
-    days = {day: now - day_number(day) for day in set(dues)}
+    distinct = list(set(dues))
+    now = day_number(today)
+    days = dict(zip(distinct, [now - n for n in day_numbers(distinct)], strict=True))
     return overdue + rest, list(map(days.__getitem__, dues))
 
 

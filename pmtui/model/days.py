@@ -5,6 +5,10 @@ start fast. Pure; ``day_number`` agrees with ``date.toordinal`` (tests check).
 
 from __future__ import annotations
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 # days before the first of each month in a common year (index 1 = January)
 _BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 
@@ -26,6 +30,15 @@ def day_number(iso: str) -> int:
 
 
 _MONTHS: dict[str, int] = {}  # "YYYY-MM": the day number of the day before its 1st
+
+
+def day_numbers(days: Iterable[str]) -> list[int]:
+    """:func:`day_number` of each day, with no call per day (the command line
+    counts days late for hundreds of due dates)."""
+    days = list(days)
+    for month in {day[:7] for day in days} - _MONTHS.keys():
+        day_number(f"{month}-01")  # remembers the month's start
+    return [_MONTHS[day[:7]] + int(day[8:10]) for day in days]
 
 
 def iso_day(year: int, month: int, day: int) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import re
+from operator import itemgetter
 
 from pmtui.model.action_columns import FIELDS
 from pmtui.model.lean import LEAN_VERSION
@@ -209,8 +210,8 @@ def _days(cells: list[str]) -> bool:
         and len(digits) == 8 * n
         and digits.isascii()
         and (not n or digits.isdecimal())
-        and {d[5:7] for d in found} <= _MONTHS
-        and {d[8:10] for d in found} <= _DAYS
+        and set(map(itemgetter(slice(5, 7)), found)) <= _MONTHS
+        and set(map(itemgetter(slice(8, 10)), found)) <= _DAYS
     )
 
 

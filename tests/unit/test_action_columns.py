@@ -13,7 +13,7 @@ import pytest
 from bench.generate import generate_archive
 from pmtui.commands.due import _reviews as due_reviews
 from pmtui.model.action_columns import OPEN_STATUSES, action_columns, listing
-from pmtui.model.days import checked_day, day_number, iso_day
+from pmtui.model.days import checked_day, day_number, day_numbers, iso_day
 from pmtui.model.tracker import (
     ActionFilter,
     filter_actions,
@@ -26,10 +26,13 @@ DAYS = [date(2024, 1, 15), date(2025, 6, 1), date(2026, 2, 28), date(2027, 3, 1)
 
 
 def test_day_numbers_are_datetime_ordinals() -> None:
-    day = date(1899, 12, 25)
+    day, days = date(1899, 12, 25), []
     while day < date(2101, 1, 10):
         assert day_number(day.isoformat()) == day.toordinal()
+        days.append(day)
         day += timedelta(days=1)
+    days.reverse()  # months met in another order
+    assert day_numbers(d.isoformat() for d in days) == [d.toordinal() for d in days]
     for y in (1, 4, 100, 400, 1600, 2000, 2400, 9999):
         for m, d in ((1, 1), (2, 28), (3, 1), (12, 31)):
             assert day_number(iso_day(y, m, d)) == date(y, m, d).toordinal()
