@@ -155,8 +155,19 @@ class ImportPreviewDialog(ModalScreen[bool]):
     @on(Button.Pressed, "#tl-import-add")
     def action_confirm(self) -> None:
         if self.preview.events:
+            self._let_go()
             self.dismiss(True)
 
     @on(Button.Pressed, "#tl-import-cancel")
     def action_cancel(self) -> None:
+        self._let_go()
         self.dismiss(False)
+
+    def _let_go(self) -> None:
+        """Drop the long lists now: a closed dialog waits for the garbage
+        collector (its widgets point at each other), which an import holds
+        off, and would keep 100,000 lines in memory until then."""
+        self.query_one("#tl-import-events", Log).clear()
+        self.query_one(BadLines).clear()
+        self.preview.events.clear()
+        self.preview.bad.clear()
