@@ -8,13 +8,14 @@ import argparse
 import os
 import sys
 import time
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from operator import itemgetter
 
 from pmtui.cli import Failure, archive_dir
 from pmtui.model.days import iso_day
 
 OUT = ("utf-8", "replace")  # what is written: a lone surrogate as "?"
+PART_ROWS = 256  # lines a table joins at once
 # what one_line changes: str.split() splits at these (and at rarer spaces)
 _BREAKS = ("  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029", "\xa0")
 
@@ -146,11 +147,19 @@ class Coded:
 def table(
     headers: Sequence[str], columns: Sequence[Sequence[str] | Coded], *, flexible: int
 ) -> bytes:
-    """Aligned columns, every cell on one line, as UTF-8; column ``flexible``
-    is cut to fit the terminal. A column is its cells, or :class:`Coded`.
-    Works column by column with C loops (map, zip, join) on bytes: no Python
-    code runs per row and nothing is encoded twice, so thousands of rows
-    stay quick."""
+    """:func:`table_parts` as one text."""
+    return b"".join(table_parts(headers, columns, flexible=flexible))
+
+
+def table_parts(
+    headers: Sequence[str], columns: Sequence[Sequence[str] | Coded], *, flexible: int
+) -> list[bytes]:
+    """Aligned columns, every cell on one line, as UTF-8 in parts of some
+    hundred lines each; column ``flexible`` is cut to fit the terminal. A
+    column is its cells, or :class:`Coded`. Works column by column with C
+    loops (map, zip, join) on bytes: no Python code runs per row, nothing is
+    encoded twice, and a part's memory is reused for the next, so thousands
+    of rows stay quick."""
     cells: list[Sequence[str] | dict[Any, str]] = []
     for column in columns:
         if isinstance(column, Coded):
@@ -180,7 +189,7 @@ def table(
     ends = cells[-1].values() if isinstance(cells[-1], dict) else cells[-1]
     last = "".join(map(itemgetter(-1), ends)) if all(ends) else " "
     if "".join(last.split()) != last:  # a line would end in white space
-        return _stripped(headers, columns, cells, widths)
+        return [_stripped(headers, columns, cells, widths)]
     shown: list[Iterator[bytes]] = []
     for n, (column, given, w) in enumerate(zip(columns, cells, widths, strict=True)):
         pad = 0 if n == len(columns) - 1 else w + 2
@@ -194,8 +203,11 @@ def table(
             strs = map(str.ljust, given, repeat(pad)) if pad else given
             shown.append(map(str.encode, strs, *map(repeat, OUT)))
     head = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    rows = chain.from_iterable(zip(*shown, repeat(b"\n")))
-    return head.rstrip().encode() + b"\n" + b"".join(rows)
+    parts = [head.rstrip().encode() + b"\n"]
+    rows = zip(*shown, repeat(b"\n"))
+    while part := b"".join(chain.from_iterable(islice(rows, PART_ROWS))):
+        parts.append(part)
+    return parts
 
 
 def _stripped(
@@ -218,9 +230,10 @@ def _stripped(
     return "".join(f"{line.rstrip()}\n" for line in lines).encode(*OUT)
 
 
-def write(text: str | bytes) -> None:
-    """To stdout as UTF-8 at once (a character that cannot be written, such
-    as a lone surrogate from a damaged file, as "?")."""
-    data = text.encode(*OUT) if isinstance(text, str) else text
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
+def write(*texts: str | bytes) -> None:
+    """To stdout as UTF-8 (a character that cannot be written, such as a
+    lone surrogate from a damaged file, as "?"), then flushed."""
+    out = sys.stdout.buffer
+    for text in texts:
+        out.write(text.encode(*OUT) if isinstance(text, str) else text)
+    out.flush()

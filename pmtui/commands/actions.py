@@ -17,7 +17,7 @@ from pmtui.commands._archive import (
     Coded,
     add_today_option,
     load_archive,
-    table,
+    table_parts,
     today,
     write,
 )
@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         write(_csv(listed))
     elif listed.rows:
-        write(_table(listed))
+        write(*_table(listed))
     else:
         write("No actions match.\n" + _hidden(listed))
     return 0
@@ -170,7 +170,7 @@ def _safe(value: object) -> object:
     return value
 
 
-def _table(listed: _Listed) -> bytes:
+def _table(listed: _Listed) -> list[bytes]:
     c, rows, late = listed.columns, listed.rows, listed.late
     titles = [title or "(untitled)" for title in listed.titles]
     title_of = dict(zip(map(str, range(len(titles))), titles, strict=True))
@@ -185,7 +185,8 @@ def _table(listed: _Listed) -> bytes:
     headers = ("Due", "Late", "Status", "Owner", "Action", "Post-mortem")
     overdue = sum(map(late.__contains__, rows))
     summary = f"{len(rows)} actions, {overdue} overdue\n"
-    return table(headers, columns, flexible=4) + (summary + _hidden(listed)).encode()
+    parts = table_parts(headers, columns, flexible=4)
+    return [*parts, (summary + _hidden(listed)).encode()]
 
 
 def _late(days: int) -> str:
