@@ -174,31 +174,37 @@ def load_lean(
 def _stamps(folder: Path) -> dict[str, str]:
     """Every post-mortem file's name and its line of the stamps part:
     ``name TAB size TAB mtime_ns TAB inode`` (the name escaped)."""
-    found: dict[str, str] = {}
     try:  # through the folder's descriptor: each stat skips the path walk
         where: int | Path = os.open(folder, os.O_RDONLY) if _BY_FD else folder
     except OSError:
-        return found
+        return {}
     try:
         with os.scandir(where) as scan:
-            for item in scan:
-                name = item.name
-                if name[-5:] != SUFFIX or name[0] == ".":
-                    continue
-                try:
-                    st = item.stat()
-                except OSError:
-                    continue
-                found[name] = f"{name}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}"
+            items = [i for i in scan if i.name[-5:] == SUFFIX and i.name[0] != "."]
+        try:  # comprehensions: no Python statement per file
+            stats = [(i.name, i.stat()) for i in items]
+        except OSError:  # one went away meanwhile: it is not there
+            stats = [(i.name, st) for i in items if (st := _stat(i)) is not None]
     except OSError:
         return {}
     finally:
         if isinstance(where, int):
             os.close(where)
+    found = {
+        name: f"{name}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}"
+        for name, st in stats
+    }
     if special("".join(found)):  # one test for all the names, not one per name
         for name, line in found.items():
             found[name] = esc(name) + line[len(name) :]
     return found
+
+
+def _stat(item: os.DirEntry[str]) -> os.stat_result | None:
+    try:
+        return item.stat()
+    except OSError:
+        return None
 
 
 def _names(want: _Want) -> list[str]:
@@ -235,11 +241,11 @@ def _parse(
         lean.broken.append((unesc(name), unesc(why)))
     for name in want.posts:
         lists, days = name in POST_LISTS, name in DAY_FIELDS
-        line = texts[f"post.{name}"]
+        line = texts.pop(f"post.{name}")
         lean.posts[name] = read_column(line, posts, lists=lists, days=days)
     if want.actions:
         fields = {
-            name: read_column(texts[f"action.{name}"], count, days=name == "due")
+            name: read_column(texts.pop(f"action.{name}"), count, days=name == "due")
             for name in want.actions
         }
         if "post" in fields and not _numbers(fields["post"], posts):
