@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pmtui.model.action_columns import action_columns
+from pmtui.model.action_columns import FIELDS, action_columns
 from pmtui.model.lean import lean_record
 from pmtui.model.sieve import sieve_text
 from pmtui.store.lean_format import (
+    CODED,
     DAY_FIELDS,
     ENCODING,
     HEADER,
     LEAN_NAME,
     POST_FIELDS,
     POST_LISTS,
+    coded_part,
     column_line,
     esc,
     list_cell,
@@ -78,7 +80,9 @@ def encode(
         cells = (list_cell(map(str, r.get(name) or [])) for _, r in records)
         parts.append(column_line(cells, lists=True) + "\n")
     columns = action_columns(records)
-    parts += [column_line(column) + "\n" for column in columns.columns()]
+    for name, column in zip(FIELDS, columns.columns(), strict=True):
+        text = coded_part(column) if name in CODED else column_line(column)
+        parts.append(text + "\n")
     words = [sieve_text(r) for _, r in records]
     ends, at = [], -1
     for line in words:

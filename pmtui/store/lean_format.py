@@ -11,7 +11,8 @@ empty part is that new line alone)::
     broken          name TAB why it cannot be read, a line per such file
     post.FIELD      a column: POSTS cells, one per post-mortem, by file name
     action.FIELD    a column: ACTIONS cells, in the order the tracker lists
-                    actions (model.action_columns)
+                    actions (model.action_columns); the CODED fields as their
+                    distinct values, then a code character per action
     words.end       a column: where each post-mortem's line of words ends
     words           a line per post-mortem: its model.sieve.sieve_text
 
@@ -55,6 +56,8 @@ POST_FIELDS = (
 )
 POST_LISTS = ("services", "tags", "owners", "root_words")
 DAY_FIELDS = ("follow_up", "solved_check")
+# action fields with few distinct values, stored as codes (see coded_part)
+CODED = ("status", "owner", "priority", "type")
 PARTS = (
     "stamps",
     "broken",
@@ -213,6 +216,28 @@ def _days(cells: list[str]) -> bool:
         and set(map(itemgetter(slice(5, 7)), found)) <= _MONTHS
         and set(map(itemgetter(slice(8, 10)), found)) <= _DAYS
     )
+
+
+def coded_part(cells: list[str]) -> str:
+    """A column of few distinct values, as the values (a column line), a new
+    line, then one code character per cell (``chr(32 + n)`` for value n).
+    Read back, each distinct value is one object, shared by its cells: no
+    per-cell string to make, and its hash is worked out once, not per cell."""
+    values = sorted(set(cells))
+    code = {value: chr(32 + n) for n, value in enumerate(values)}
+    return column_line(values) + "\n" + "".join(map(code.__getitem__, cells))
+
+
+def read_coded(part: str, count: int) -> list[str]:
+    """The ``count`` cells of a :func:`coded_part`; ValueError if damaged."""
+    line, newline, codes = part.partition("\n")
+    values = read_column(line, line.count("\t") + 1 if line or codes else 0)
+    if not newline or len(codes) != count:
+        raise ValueError("a lean cache column of codes is damaged")
+    by_code = dict(zip(map(chr, range(32, 32 + len(values))), values, strict=True))
+    if not set(codes) <= by_code.keys():
+        raise ValueError("a lean cache column has a code of no value")
+    return list(map(by_code.__getitem__, codes))
 
 
 def list_cell(items: Iterable[str]) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 from pmtui.model.action_columns import FIELDS, ActionColumns
 from pmtui.model.lean import WORD_FIELDS
 from pmtui.store.lean_format import (
+    CODED,
     DAY_FIELDS,
     LEAN_NAME,
     POST_FIELDS,
@@ -30,6 +31,7 @@ from pmtui.store.lean_format import (
     esc,
     parts_from_data,
     parts_from_file,
+    read_coded,
     read_column,
     special,
     split_list,
@@ -245,8 +247,11 @@ def _parse(
         lean.posts[name] = read_column(line, posts, lists=lists, days=days)
     if want.actions:
         fields = {
-            name: read_column(texts.pop(f"action.{name}"), count, days=name == "due")
+            name: read_coded(text, count)
+            if name in CODED
+            else read_column(text, count, days=name == "due")
             for name in want.actions
+            for text in [texts.pop(f"action.{name}")]
         }
         if "post" in fields and not _numbers(fields["post"], posts):
             raise ValueError("a lean cache action of no post-mortem")

@@ -241,6 +241,9 @@ class TestDamaged:
             in_part("words", lambda p: p.replace(b"\n", b" ", 1)),  # a line short
             in_part("action.status", lambda p: p.replace(b"done", b"\xff\xfe\xfd\xfc")),
             in_part("broken", lambda p: b"x" + p),
+            in_part("action.status", lambda p: p[:-2] + b"~\n"),  # a code of nothing
+            in_part("action.owner", lambda p: p[:-2] + b"\n"),  # a code short
+            in_part("action.type", lambda p: p.replace(b"\n", b" ", 1)),  # no codes
         ],
     )
     def test_it_is_rebuilt_never_believed(self, folder: Path, damage: Any) -> None:
