@@ -12,7 +12,7 @@ from itertools import chain, islice, repeat
 from operator import itemgetter
 
 from pmtui.cli import Failure, archive_dir
-from pmtui.model.days import iso_day
+from pmtui.model.action_columns import iso_day
 
 OUT = ("utf-8", "replace")  # what is written: a lone surrogate as "?"
 PART_ROWS = 256  # lines a table joins at once

@@ -9,8 +9,7 @@ after its date when all are closed (then it is taken as done).
 
 from __future__ import annotations
 
-from pmtui.model.action_columns import OPEN_STATUSES
-from pmtui.model.days import checked_day, day_number
+from pmtui.model.action_columns import OPEN_STATUSES, checked_day, day_number
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:

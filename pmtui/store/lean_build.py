@@ -99,7 +99,7 @@ def _cell(value: object, day: bool) -> str:
     if value is None:
         return ""
     if day:
-        from pmtui.model.days import checked_day
+        from pmtui.model.action_columns import checked_day
 
         return checked_day(str(value))
     return str(value)

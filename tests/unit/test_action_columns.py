@@ -12,8 +12,15 @@ import pytest
 
 from bench.generate import generate_archive
 from pmtui.commands.due import _reviews as due_reviews
-from pmtui.model.action_columns import OPEN_STATUSES, action_columns, listing
-from pmtui.model.days import checked_day, day_number, day_numbers, iso_day
+from pmtui.model.action_columns import (
+    OPEN_STATUSES,
+    action_columns,
+    checked_day,
+    day_number,
+    day_numbers,
+    iso_day,
+    listing,
+)
 from pmtui.model.tracker import (
     ActionFilter,
     filter_actions,
