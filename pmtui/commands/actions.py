@@ -87,17 +87,23 @@ class _Listed:
         self.lean = lean
         self.columns: ActionColumns = lean.actions
         self.titles = lean.posts["title"]
-        order, late = listing(self.columns, today(args))
-        self.late = dict(zip(order, late, strict=False))
         wanted = ActionFilter(
             args.owner or "", args.status or "", args.overdue, args.tag or ""
         )
+        default = not (args.all or args.status)  # the open ones only
+        order, late = listing(self.columns, today(args), open_only=default)
+        self.late = dict(zip(order, late, strict=False))
         self.rows = wanted.select(self.columns, order, len(late), self.tags)
         self.closed_hidden = 0
-        if not (args.all or args.status):  # by default, the open ones only
-            matching = self.rows
-            self.rows = where(matching, gather(self.columns.open_flags(), matching))
-            self.closed_hidden = len(matching) - len(self.rows)
+        if default:  # how many the default leaves out
+            flags = self.columns.open_flags(closed=True)
+            if wanted == ActionFilter():
+                self.closed_hidden = flags.count(1)
+            else:
+                closed = where(range(len(flags)), flags)
+                self.closed_hidden = len(
+                    wanted.select(self.columns, closed, 0, self.tags)
+                )
 
     def tags(self, post: int) -> list[str]:
         return self.lean.items("tags", post)

@@ -136,16 +136,22 @@ def where(rows: Sequence[int], flags: Iterable[object]) -> list[int]:
     return list(compress(rows, flags))
 
 
-def listing(columns: ActionColumns, today: str) -> tuple[list[int], list[int]]:
+def listing(
+    columns: ActionColumns, today: str, *, open_only: bool = False
+) -> tuple[list[int], list[int]]:
     """``(order, late)`` for the ISO day ``today``: row numbers in listing
     order, and the days late of the first ``len(late)`` of them (the overdue
-    ones; every later row is not overdue)."""
+    ones; every later row is not overdue). ``open_only``: only the actions
+    open or in progress (the others are never looked at)."""
     due = columns.due
     before = _due_before(due, today)
     past = range(before)
     overdue = where(past, columns.open_flags()[:before])
-    rest = where(past, columns.open_flags(closed=True)[:before])
-    rest += range(before, len(due))
+    if open_only:
+        rest = where(range(before, len(due)), columns.open_flags()[before:])
+    else:
+        rest = where(past, columns.open_flags(closed=True)[:before])
+        rest += range(before, len(due))
     dues = gather(due, overdue)
     distinct = list(set(dues))
     now = day_number(today)

@@ -107,6 +107,9 @@ def test_listing_is_the_rule(records: list[tuple[str, Any]], today: date) -> Non
     assert all(days > 0 for days in late)
     items = tracked_actions(records, today)
     assert [(i.key, i.id, i.days_late) for i in items] == got
+    open_order, open_late = listing(columns, today.isoformat(), open_only=True)
+    assert open_late == late
+    assert open_order == [i for i in order if columns.status[i] in OPEN_STATUSES]
 
 
 FILTERS = [
