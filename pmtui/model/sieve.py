@@ -7,7 +7,7 @@ of a word; one value of each filter). A record whose text lacks a needle
 cannot match; those that have them all are matched in full
 (:func:`pmtui.model.search.match`). The lean cache keeps these texts as one
 text, a line per post-mortem (:class:`WordRows`), so the command line finds
-the needles with ``str.find`` over the whole archive, not post-mortem by
+the needles with ``bytes.find`` over the whole archive, not post-mortem by
 post-mortem. Pure; standard library only.
 """
 
@@ -62,12 +62,13 @@ def sieve(query: Query) -> Callable[[str], bool]:
 
 
 class WordRows:
-    """Every post-mortem's sieve text as one ``text``, a line each; line
-    ``i`` ends at ``ends[i]`` (where its new line is, or the text ends)."""
+    """Every post-mortem's sieve text, a line each, as UTF-8 ``text`` (as the
+    lean cache stores it: the lines that are not kept are never decoded);
+    line ``i`` ends at byte ``ends[i]``, where its new line is."""
 
     __slots__ = ("ends", "text")
 
-    def __init__(self, text: str, ends: list[int]) -> None:
+    def __init__(self, text: bytes, ends: list[int]) -> None:
         self.text = text
         self.ends = ends
 
@@ -75,20 +76,22 @@ class WordRows:
         return len(self.ends)
 
     def line(self, i: int) -> str:
-        return self.text[self.ends[i - 1] + 1 if i else 0 : self.ends[i]]
+        start = self.ends[i - 1] + 1 if i else 0
+        return self.text[start : self.ends[i]].decode("utf-8", "surrogatepass")
 
     def lines(self) -> list[str]:
-        return self.text.split("\n") if self.ends else []
+        return [self.line(i) for i in range(len(self.ends))]
 
     def matching(self, query: Query) -> list[int]:
         """The lines that :func:`sieve` keeps for ``query``, found with
-        ``str.find`` over the whole text: the work is per line that holds a
-        needle, not per line."""
+        ``bytes.find`` over the whole text (UTF-8 finds a text's bytes where
+        the text is): the work is per line that holds a needle, not per line."""
         text, ends = self.text, self.ends
         rows: set[int] | None = None
         for alternatives in needles(query):
             found: set[int] = set()
-            for needle in alternatives:
+            for word in alternatives:
+                needle = word.encode("utf-8", "surrogatepass")
                 at, row = text.find(needle), 0
                 while at >= 0:
                     row = bisect_left(ends, at, row)  # the line the needle is on

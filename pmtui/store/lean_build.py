@@ -85,8 +85,8 @@ def encode(
         parts.append(text + "\n")
     words = [sieve_text(r) for _, r in records]
     ends, at = [], -1
-    for line in words:
-        at += 1 + len(line)
+    for line in words:  # byte offsets: search reads the words as bytes
+        at += 1 + len(line.encode(*ENCODING))
         ends.append(str(at))
     parts += [column_line(ends) + "\n", "\n".join(words) + "\n"]
     data = [part.encode(*ENCODING) for part in parts]

@@ -13,7 +13,7 @@ empty part is that new line alone)::
     action.FIELD    a column: ACTIONS cells, in the order the tracker lists
                     actions (model.action_columns); the CODED fields as their
                     distinct values, then a code character per action
-    words.end       a column: where each post-mortem's line of words ends
+    words.end       a column: where (in bytes) each line of words ends
     words           a line per post-mortem: its model.sieve.sieve_text
 
 Parts are in :data:`PARTS` order; the sizes let a reader decode and split
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from typing import Any, BinaryIO
 
     # (post-mortems, actions, texts of the parts read by name)
-    Parts = tuple[int, int, dict[str, str]]
+    Parts = tuple[int, int, dict[str, Any]]
 
 LEAN_NAME = ".index-lean.txt"
 HEADER = f"pmtui lean index {LEAN_VERSION}"
@@ -67,6 +67,9 @@ PARTS = (
     "words",
 )
 ENCODING = ("utf-8", "surrogatepass")  # any text a post-mortem can hold
+# parts read as bytes (with their last new line): search finds its words in
+# the bytes, so the archive's words are never decoded, only the lines it keeps
+RAW = frozenset(("words",))
 
 ITEM = "\x1f"
 _SPECIAL = ("\\", "\t", "\n", "\r", ITEM)
@@ -124,6 +127,12 @@ def layout(head: bytes, size: int) -> tuple[int, int, dict[str, tuple[int, int]]
     return posts, count, where
 
 
+def _raw(data: bytes, name: str) -> bytes:
+    if data[-1:] != b"\n":
+        raise ValueError(f"the lean cache's {name} is damaged")
+    return data
+
+
 def _text(data: bytes | memoryview, name: str) -> str:
     if data[-1:] != b"\n":
         raise ValueError(f"the lean cache's {name} is damaged")
@@ -131,24 +140,31 @@ def _text(data: bytes | memoryview, name: str) -> str:
 
 
 def parts_from_data(data: bytes, names: list[str]) -> Parts:
-    """The counts, and the texts of the parts ``names``, of a cache in memory."""
+    """The counts, and the texts of the parts ``names``, of a cache in memory
+    (:data:`RAW` parts as bytes, with their last new line)."""
     end = data.find(b"\n") + 1
     posts, count, where = layout(data[:end], len(data))
     view = memoryview(data)
-    texts = {}
+    texts: dict[str, str | bytes] = {}
     for name in names:
         start, stop = where[name]
-        texts[name] = _text(view[start : stop + 1], name)
+        part = view[start : stop + 1]
+        texts[name] = _raw(bytes(part), name) if name in RAW else _text(part, name)
     return posts, count, texts
 
 
 def parts_from_file(file: BinaryIO, names: list[str]) -> Parts:
     """The counts, and the texts of the parts ``names``, of a cache file,
     reading only those parts (search skips the actions, the others the
-    words)."""
+    words); :data:`RAW` parts as bytes, read on their own, not decoded."""
     head = file.readline(4096)
     posts, count, where = layout(head, os.fstat(file.fileno()).st_size)
-    names = sorted(names, key=lambda name: where[name][0])
+    texts: dict[str, str | bytes] = {}
+    for name in RAW.intersection(names):
+        start, stop = where[name]
+        file.seek(start)
+        texts[name] = _raw(file.read(stop + 1 - start), name)
+    names = sorted(set(names) - RAW, key=lambda name: where[name][0])
     spans: list[list[Any]] = []  # [start, stop, names]: parts read at once
     for name in names:
         start, stop = where[name]
@@ -157,7 +173,6 @@ def parts_from_file(file: BinaryIO, names: list[str]) -> Parts:
             spans[-1][2].append(name)
         else:
             spans.append([start, stop + 1, [name]])
-    texts = {}
     for start, stop, inside in spans:
         file.seek(start)
         data = memoryview(file.read(stop - start))

@@ -226,7 +226,7 @@ def _numbers(cells: list[str], below: int) -> bool:
 
 def _parse(
     folder: Path,
-    found: tuple[int, int, dict[str, str]],
+    found: tuple[int, int, dict[str, Any]],
     expected: str | None,
     want: _Want,
 ) -> LeanArchive:
@@ -259,13 +259,13 @@ def _parse(
     if want.words:
         from pmtui.model.sieve import WordRows  # search only: the others start faster
 
-        words, cells = texts["words"], read_column(texts["words.end"], posts)
-        if cells and (
-            cells[-1] != str(len(words)) or not _numbers(cells[:-1], len(words))
-        ):
+        words: bytes = texts["words"]
+        cells = read_column(texts["words.end"], posts)
+        size = len(words) - 1  # the part's bytes, less its last new line
+        if cells and (cells[-1] != str(size) or not _numbers(cells[:-1], size)):
             raise ValueError("a lean cache without every post-mortem's words")
         ends = list(map(int, cells))
-        if "".join(map(words.__getitem__, ends[:-1])) != "\n" * (posts - 1):
+        if bytes(map(words.__getitem__, ends[:-1])) != b"\n" * (posts - 1):
             raise ValueError("a lean cache whose lines of words are damaged")
         lean.words = WordRows(words, ends)
     return lean

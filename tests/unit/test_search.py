@@ -140,12 +140,17 @@ class TestRanking:
 
 
 def test_word_rows_find_each_line_once() -> None:
-    rows = WordRows(" tls tls \t\n cert \n\n tls x", [10, 17, 18, 25])
+    rows = WordRows(b" tls tls \t\n cert \n\n tls x\n", [10, 17, 18, 25])
     assert [rows.line(i) for i in range(4)] == [" tls tls \t", " cert ", "", " tls x"]
     assert rows.matching(parse_query("tls")) == [0, 3]
     assert rows.matching(parse_query("tls cert")) == []
     assert rows.matching(parse_query("x")) == [3]
-    assert WordRows("", []).matching(parse_query("tls")) == []
+    assert WordRows(b"\n", []).matching(parse_query("tls")) == []
+    text = " café ünïcode\n ça\n".encode()
+    unicode = WordRows(text, [text.index(b"\n"), len(text) - 1])
+    assert unicode.line(0) == " café ünïcode" and unicode.line(1) == " ça"
+    assert unicode.matching(parse_query("ça")) == [1]
+    assert unicode.matching(parse_query("ünï")) == [0]
 
 
 class TestOnAGeneratedArchive:
