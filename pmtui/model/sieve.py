@@ -76,8 +76,10 @@ class WordRows:
         return len(self.ends)
 
     def line(self, i: int) -> str:
+        """Line ``i``; a byte that is not UTF-8 (a damaged cache: the lines
+        are not checked when read, only their ends) as U+FFFD."""
         start = self.ends[i - 1] + 1 if i else 0
-        return self.text[start : self.ends[i]].decode("utf-8", "surrogatepass")
+        return self.text[start : self.ends[i]].decode("utf-8", "replace")
 
     def lines(self) -> list[str]:
         return [self.line(i) for i in range(len(self.ends))]

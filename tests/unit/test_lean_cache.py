@@ -15,6 +15,7 @@ from bench.generate import generate_archive
 from pmtui.clock import FixedClock
 from pmtui.model import ActionStatus, lean, new_postmortem
 from pmtui.model.actions import add_action
+from pmtui.model.search import parse_query, search
 from pmtui.model.summary import summarize
 from pmtui.store import Archive, PostMortemFile, load
 from pmtui.store.lean_format import (
@@ -253,6 +254,17 @@ class TestDamaged:
         found = load_lean(folder, words=True)
         assert found.rebuilt and len(found.records) == 3
         assert cache.read_bytes() == good  # and written again
+
+    def test_words_that_are_not_utf8_never_stop_search(self, folder: Path) -> None:
+        """Search's words are read as bytes, not checked: a damaged byte
+        there shows as U+FFFD and nothing fails."""
+        cache = folder / LEAN_NAME
+        damage = in_part("words", lambda p: p.replace(b"e", b"\xff"))
+        cache.write_bytes(damage(cache.read_bytes()))
+        found = load_lean(folder, words=True)
+        assert not found.rebuilt and found.words is not None
+        assert "\ufffd" in found.words.line(0)
+        assert len(search(found.records, parse_query("re"))) <= 3
 
     def test_a_cache_that_cannot_be_written_or_read(self, archive: Archive) -> None:
         generate_archive(archive.folder, 2, seed=5)
