@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pytest
 
 from pmtui.commands import _archive
-from pmtui.commands._archive import Coded, one_line, table
+from pmtui.commands._archive import Coded, one_line, table, table_parts
 
 HEADERS = ("Due", "Who", "What", "Where")
 
@@ -64,3 +64,16 @@ def test_the_flexible_column_is_cut_to_the_terminal(
     assert lines.splitlines()[1] == f"2026-11-01  Priya  {'x' * 13}…  TLS"
     coded = [Coded([r[n] for r in rows]) for n in range(4)]
     assert table(HEADERS, coded, flexible=2).decode() == lines
+
+
+def test_many_rows_come_in_parts_that_join_to_the_table() -> None:
+    rows = [
+        (f"2026-11-{n % 28 + 1:02d}", f"owner {n % 7}", "x" * (n % 50), f"pm {n}")
+        for n in range(700)
+    ]
+    columns: list[Sequence[str] | Coded] = [Coded([r[0] for r in rows])]
+    columns += [Coded([r[1] for r in rows]), [r[2] for r in rows]]
+    columns.append(Coded([r[3] for r in rows]))
+    parts = table_parts(HEADERS, columns, flexible=2)
+    assert len(parts) > 3  # the header, then some hundred lines a part
+    assert b"".join(parts) == plain(HEADERS, rows)
