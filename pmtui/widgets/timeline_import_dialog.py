@@ -11,6 +11,7 @@ read whole at any terminal size.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -113,9 +114,14 @@ class ImportPreviewDialog(ModalScreen[bool]):
         Binding("ctrl+y", "confirm", "Add them"),
     ]
 
-    def __init__(self, preview: ImportPreview) -> None:
+    def __init__(
+        self,
+        preview: ImportPreview,
+        forget: Callable[[Sequence[object]], None] | None = None,
+    ) -> None:
         super().__init__(classes="dialog tl-dialog")
         self.preview = preview
+        self._forget = forget  # empties a long list a slice at a time
 
     def compose(self) -> ComposeResult:
         p = self.preview
@@ -164,10 +170,12 @@ class ImportPreviewDialog(ModalScreen[bool]):
         self.dismiss(False)
 
     def _let_go(self) -> None:
-        """Drop the long lists now: a closed dialog waits for the garbage
-        collector (its widgets point at each other), which an import holds
-        off, and would keep 100,000 lines in memory until then."""
-        self.query_one("#tl-import-events", Log).clear()
-        self.query_one(BadLines).clear()
-        self.preview.events.clear()
-        self.preview.bad.clear()
+        """Let the long lists go, a slice at a time (``forget``): a closed
+        dialog waits for the garbage collector (its widgets point at each
+        other), which an import holds off, and would keep 100,000 lines."""
+        if self._forget is None:
+            return
+        for log in self.query(Log):
+            self._forget(log.lines)  # read-only for the Log; it is closing
+        self._forget(self.preview.events)
+        self._forget(self.preview.bad)

@@ -168,7 +168,7 @@ class ImportRunner(Widget):
             elif result is not None:
                 self.forget(result.drafts)
 
-        self.app.push_screen(ImportPreviewDialog(preview), answered)
+        self.app.push_screen(ImportPreviewDialog(preview, self.forget), answered)
 
     # -- the collector is held while a worker builds objects (timeline_gc) ----
 
@@ -177,15 +177,16 @@ class ImportRunner(Widget):
         self._holding.add(worker)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        finished = event.state in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-            WorkerState.CANCELLED,
-        )
-        if finished and event.worker in self._holding:
-            self._holding.discard(event.worker)
+        if event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self._done_with(event.worker, freeze=False)
+        elif event.state is WorkerState.SUCCESS:
             # what a finished worker built is alive and long-lived: freeze it
-            timeline_gc.release(freeze=event.state is WorkerState.SUCCESS)
+            self._done_with(event.worker, freeze=True)
+
+    def _done_with(self, worker: Worker[None], *, freeze: bool) -> None:
+        if worker in self._holding:
+            self._holding.discard(worker)
+            timeline_gc.release(freeze=freeze)
 
     def on_unmount(self) -> None:
         for _ in range(len(self._holding)):
@@ -252,4 +253,7 @@ class ImportRunner(Widget):
         except ImportCancelled:
             return
         if not worker.is_cancelled:
+            # freeze what was read before the preview dialog exists: the
+            # dialog is garbage once closed, and frozen garbage stays
+            call(self._done_with, worker, freeze=True)
             call(self._preview, result, preview)

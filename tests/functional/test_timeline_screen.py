@@ -484,15 +484,25 @@ async def import_file(
 async def test_a_large_import_lands_in_time_order_and_the_table_keeps_working(
     make_app: MakeApp, sample_path: Path, tmp_path: Path
 ) -> None:
+    import gc
+
+    from pmtui.widgets import timeline_gc
+
     source = big_log(tmp_path, 20000)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_timeline(app, pilot, sample_path)
-        await import_file(app, pilot, source)
+        await import_file(app, pilot, source, confirm=False)
+        preview = app.screen
+        assert isinstance(preview, ImportPreviewDialog)
+        await pilot.press("ctrl+y")
         runner = screen.query_one(ImportRunner)
         assert await wait_until(lambda: len(screen.pm.timeline) > 12, 60)
         assert await wait_until(lambda: not runner.running)
         await pilot.pause()
+        # the collector runs again; the closed preview let its lines go
+        assert timeline_gc.holding() == 0 and gc.isenabled()
+        assert await wait_until(lambda: not preview.preview.events)
         table = screen.query_one(TimelineTable)
         pm = screen.pm
         assert len(pm.timeline) == 12 + 20000 - 400  # the stack traces are not
