@@ -100,7 +100,10 @@ async def _session(pm: PostMortem, work: str, count: int) -> list[float]:
                 start = time.perf_counter()
                 await pilot.press("enter")
                 times.append(time.perf_counter() - start)
-                assert line.value == "", "the event was not added"
+                # the app quits on SIGTERM/SIGHUP (it saves first): say so
+                assert app.is_running, "the app stopped: a signal from outside?"
+                error = screen.query_one(QuickAdd).error
+                assert line.value == "", f"not added: {line.value!r} ({error!r})"
                 app.flush()
             app.close_file()
         return times
