@@ -1,6 +1,7 @@
 """The decoders behind :func:`pmtui.model.codec.from_dict`, built once per type.
 
-Each dataclass, list, dict, enum or scalar type gets a small function made
+Each model class (:class:`~pmtui.model.record.Record`), list, dict, enum or
+scalar type gets a small function made
 from its type hints the first time it is met; decoding a file then costs one
 call per value. Paths (``timeline[3].at``) are only assembled when something
 is wrong: :class:`Fail` collects the steps on its way out.
@@ -8,14 +9,15 @@ is wrong: :class:`Fail` collects the steps on its way out.
 
 from __future__ import annotations
 
-import dataclasses
+import _thread
 import math
 import sys
-import threading
 import types
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
+
+from pmtui.model.record import Record, required_fields
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
@@ -47,13 +49,13 @@ class Fail(Exception):
         return path
 
 
-# Finished decoders, read without a lock. A dataclass's decoder is made
+# Finished decoders, read without a lock. A model class's decoder is made
 # before its fields' (trees recurse), so while one is being built it is only
 # in _BUILDING, seen by the thread building it; the others wait for the lock
 # and never get a decoder whose fields are not all known yet.
 _DECODERS: dict[tuple[Any, bool], Decoder] = {}
 _BUILDING: dict[tuple[Any, bool], Decoder] = {}
-_BUILD_LOCK = threading.RLock()
+_BUILD_LOCK = _thread.RLock()  # threading.RLock is this one: no import
 
 
 def decoder(tp: Any, pendulum_times: bool) -> Decoder:
@@ -79,8 +81,8 @@ def decoder(tp: Any, pendulum_times: bool) -> Decoder:
 
 
 def _build(tp: Any, pendulum_times: bool) -> Decoder:
-    if dataclasses.is_dataclass(tp):
-        return _dataclass_decoder(tp, pendulum_times)
+    if isinstance(tp, type) and issubclass(tp, Record):
+        return _record_decoder(tp, pendulum_times)
     args: tuple[Any, ...] = getattr(tp, "__args__", ())
     origin = getattr(tp, "__origin__", None)
     if isinstance(tp, types.UnionType) or _is_typing_union(origin):
@@ -156,7 +158,7 @@ def _dict_decoder(item: Decoder) -> Decoder:
     return decode
 
 
-def _dataclass_decoder(cls: Any, pendulum_times: bool) -> Decoder:
+def _record_decoder(cls: type[Record], pendulum_times: bool) -> Decoder:
     plan: list[tuple[str, Decoder, bool]] = []
 
     def decode(value: Any) -> Any:
@@ -174,30 +176,30 @@ def _dataclass_decoder(cls: Any, pendulum_times: bool) -> Decoder:
         return cls(**kwargs)
 
     _BUILDING[(cls, pendulum_times)] = decode  # before the fields: trees recurse
-    hints = _hints(cls)
-    for f in dataclasses.fields(cls):
-        required = (
-            f.default is dataclasses.MISSING
-            and f.default_factory is dataclasses.MISSING
-        )
-        plan.append((f.name, decoder(hints[f.name], pendulum_times), required))
+    required = required_fields(cls)
+    for name, hint in _hints(cls).items():
+        plan.append((name, decoder(hint, pendulum_times), name in required))
     return decode
 
 
-def _hints(cls: Any) -> dict[str, Any]:
+# Annotation text -> type, per module: the model writes "str", "int | None"
+# and the like many times over, and eval is the slow part of building.
+_EVALUATED: dict[tuple[str, str], Any] = {}
+
+
+def _hints(cls: type[Record]) -> dict[str, Any]:
     """The fields' types, evaluated in the class's module (no typing import)."""
+    annotations: dict[str, Any] = vars(cls)["__annotations__"]
     namespace = vars(sys.modules[cls.__module__])
     hints: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        hint = f.type
+    for name in cls.FIELDS:
+        hint = annotations[name]
         if isinstance(hint, str):
-            try:
-                hint = eval(hint, namespace, {})  # our own annotations
-            except Exception:  # pragma: no cover - let typing resolve the odd case
-                import typing
-
-                return typing.get_type_hints(cls)
-        hints[f.name] = hint
+            key = (cls.__module__, hint)
+            if key not in _EVALUATED:
+                _EVALUATED[key] = eval(hint, namespace, {})  # our own annotations
+            hint = _EVALUATED[key]
+        hints[name] = hint
     return hints
 
 
