@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import Enum
 
-from pmtui.model._decoders import Fail, decoder
+from pmtui.model._decoders import decoder
+from pmtui.model._leaves import Fail
 from pmtui.model.record import Record
 from pmtui.model.session import PostMortem
 

@@ -14,12 +14,14 @@ from datetime import UTC, date, datetime
 import pytest
 
 from pmtui.model import session
+from pmtui.model.codec import from_dict
 from pmtui.model.enums import ActionStatus, EventKind, KeyMoment, Role
 from pmtui.model.record import Record, required_fields
 from pmtui.model.session import (
     Action,
     Causes,
     Event,
+    Impact,
     Link,
     Participant,
     PostMortem,
@@ -28,6 +30,7 @@ from pmtui.model.session import (
 from tests.fixtures.build_sample import build_checkout_outage
 
 AT = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
+CREATED = "2026-11-18T10:00:00+00:00"
 MODEL = sorted(
     (
         value
@@ -73,6 +76,29 @@ def test_fields_are_the_annotations_in_the_order_of_init(cls: type[Record]) -> N
 def test_init_sets_every_field_and_nothing_else(cls: type[Record]) -> None:
     made = _minimal(cls)
     assert tuple(vars(made)) == cls.FIELDS
+
+
+@pytest.mark.parametrize("cls", MODEL, ids=lambda cls: cls.__name__)
+def test_init_given_every_field_only_stores_them(cls: type[Record]) -> None:
+    """What lets the decoder store a full object's fields without __init__."""
+    given = [object() for _ in cls.FIELDS]
+    made = cls(*given)
+    assert list(vars(made)) == list(cls.FIELDS)
+    assert all(v is g for v, g in zip(vars(made).values(), given, strict=True))
+
+
+def test_decoding_stores_what_init_would_with_or_without_defaults() -> None:
+    full = {"id": "e1", "at": CREATED, "text": "alert", "kind": "alert"}
+    full |= {"source": "pager", "key": "detected"}
+    decoded = from_dict(Event, full)
+    made = Event("e1", AT, "alert", EventKind.ALERT, "pager", KeyMoment.DETECTED)
+    assert decoded == made and vars(decoded) == vars(made)
+    assert list(vars(decoded)) == list(Event.FIELDS)
+    short = from_dict(Action, {"id": "a1", "text": "Add an alert"})
+    assert short == Action("a1", "Add an alert")
+    assert list(vars(short)) == list(Action.FIELDS)
+    impacts = [from_dict(Impact, {}), from_dict(Impact, {})]
+    assert impacts[0] == Impact() and impacts[0] is not impacts[1]
 
 
 @pytest.mark.parametrize("cls", MODEL, ids=lambda cls: cls.__name__)
