@@ -8,7 +8,6 @@ from pmtui.model.codec import SchemaError, postmortem_from_dict, to_dict
 from pmtui.model.session import SCHEMA_VERSION, PostMortem
 from pmtui.store.errors import BrokenFileError, LockedError, LockHolder
 from pmtui.store.jsonfile import backup_path, read_json
-from pmtui.store.migrate import migrate
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
@@ -21,7 +20,8 @@ if TYPE_CHECKING:
     from pmtui.store.storage import AtomicJSONStorage
 
 # TinyDB and the lock are imported only where a handle is opened: a reader
-# (load) needs neither, and the command line starts faster without them.
+# (load) needs neither, and the command line starts faster without them. The
+# migrations are imported only for a file that is not of the current schema.
 
 TABLE = "postmortem"
 DOC_ID = 1
@@ -45,11 +45,14 @@ def decode_file(
     if not isinstance(doc, dict):
         raise BrokenFileError(path, "its post-mortem is not an object")
     try:
-        if doc.get("schema_version", 1) != SCHEMA_VERSION:
+        version = doc.get("schema_version", 1)
+        migrated = False
+        if type(version) is not int or version != SCHEMA_VERSION:
             import copy
 
-            doc = copy.deepcopy(doc)
-        doc, migrated = migrate(doc)
+            from pmtui.store.migrate import migrate  # old (or odd) files only
+
+            doc, migrated = migrate(copy.deepcopy(doc))
         return postmortem_from_dict(doc, pendulum_times=pendulum_times), migrated
     except SchemaError as error:
         raise BrokenFileError(path, f"unexpected content at {error}") from None
