@@ -47,8 +47,9 @@ _BLANK_LINE = r"\n\s*\n"
 # Markdown; CommonMark lets every one of them be backslash-escaped.
 _MD_SPECIAL = "`*_[]<>|~$&#"  # and the backslash itself
 # What may begin a block at the start of a line: list markers, headings
-# (already escaped), setext underlines, ordered list numbers.
-_LINE_START = r"^([-+=])|^(\d{1,9})([.)])"
+# (already escaped), setext underlines, ordered list numbers: a line that
+# starts with one of "-+=" or with 1 to 9 decimal digits (Unicode Nd, as
+# the regex \d) then "." or ")" gets a backslash before that character.
 _MERMAID_ENTITIES = str.maketrans(
     {
         '"': "#quot;",
@@ -143,16 +144,19 @@ def _md_escape(text: str) -> str:
 
 
 def _md_line_start(escaped: str) -> str:
+    """A backslash where a line would start a list or an underline. String
+    tests, not a regex: compiling one cost more than a report's every use."""
     first = escaped[:1]
-    if not first or (first not in "-+=" and not first.isdecimal()):  # \d: Nd
+    if not first:
         return escaped
-    return re.sub(_LINE_START, _escape_line_start, escaped)
-
-
-def _escape_line_start(match: re.Match[str]) -> str:
-    if match.group(1):
-        return "\\" + match.group(1)
-    return f"{match.group(2)}\\{match.group(3)}"
+    if first in "-+=":
+        return "\\" + escaped
+    digits = 0
+    while digits < 10 and escaped[digits : digits + 1].isdecimal():  # \d: Nd
+        digits += 1
+    if 1 <= digits <= 9 and escaped[digits : digits + 1] in (".", ")"):
+        return f"{escaped[:digits]}\\{escaped[digits:]}"
+    return escaped
 
 
 def md_text(text: str, indent: int = 0) -> str:

@@ -182,3 +182,39 @@ def test_dates_and_clock_times_are_padded_and_in_english() -> None:
     assert clock_time(moment.replace(hour=1), berlin, with_date=True) == (
         "2026-03-29 03:05:07"  # summer time began at 02:00 that night
     )
+
+
+def test_line_starts_are_escaped_as_the_regex_did() -> None:
+    """String tests replaced ``re.sub(r"^([-+=])|^(\\d{1,9})([.)])", ...)``."""
+    import itertools
+    import re
+
+    from pmtui.report.escape import _md_line_start
+
+    def by_regex(line: str) -> str:
+        def escape(match: re.Match[str]) -> str:
+            if match.group(1):
+                return "\\" + match.group(1)
+            return f"{match.group(2)}\\{match.group(3)}"
+
+        return re.sub(r"^([-+=])|^(\d{1,9})([.)])", escape, line)
+
+    pieces = ["", "-", "+", "=", "1", "9", "\u0663", "²", "x", ".", ")", " ", "-1."]
+    lines = ["".join(p) for n in range(4) for p in itertools.product(pieces, repeat=n)]
+    lines += [
+        d * n + end for d in ("7", "\u0663") for n in range(8, 12) for end in ".)"
+    ]
+    lines += ["123456789.", "1234567890.", "12345678901)", "١٢.", "1.2.", "=="]
+    assert len(lines) > 2000
+    for line in lines:
+        assert _md_line_start(line) == by_regex(line), repr(line)
+
+
+def test_gantt_title_keeps_what_the_regex_kept() -> None:
+    import re
+
+    from pmtui.report.diagrams import _TITLE_CHARS
+
+    every = "".join(chr(c) for c in range(0x250)) + "Europe/Berlin Etc/GMT+5 ünï"
+    kept = "".join([c for c in every if c in _TITLE_CHARS])
+    assert kept == re.sub(r"[^A-Za-z0-9/_+\- ]", "", every)
