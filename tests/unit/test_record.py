@@ -158,6 +158,21 @@ def test_equality_compares_every_field_of_the_same_class() -> None:
     assert Causes(trigger="deploy") != Causes()
 
 
+def test_equality_is_that_of_the_fields_tuple() -> None:
+    """As tuples compare: the same object is equal even if it is not equal
+    to itself (NaN); equal values that are different objects are equal."""
+    nan = float("nan")
+    impact = Impact(failed_requests_pct=nan)
+    assert impact == copy.copy(impact)
+    assert impact != Impact(failed_requests_pct=float("nan"))
+    assert Event("e1", AT, "a" * 3) == Event("e" + "1", AT, "".join("aaa"))
+    events = [Event(f"e{n}", AT, "alert") for n in range(5)]
+    twin = copy.copy(events[3])
+    assert events.index(twin) == 3
+    events.remove(twin)
+    assert [e.id for e in events] == ["e0", "e1", "e2", "e4"]
+
+
 def test_a_whole_post_mortem_compares_equal_to_its_deep_copy() -> None:
     pm = build_checkout_outage()
     twin = copy.deepcopy(pm)
