@@ -16,7 +16,8 @@ stays a few milliseconds long: the screen never freezes, however long the log.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -57,6 +58,9 @@ class TimelineBase(StepScreen):
 
     def on_mount(self) -> None:
         self.show_rows()
+        # what is alive once the screen is shown lives on: out of the
+        # collector's walks until the screen goes (see timeline_gc)
+        self.call_after_refresh(timeline_gc.freeze)
         if self.ctx.read_only:
             self.table.focus()
         else:
@@ -85,17 +89,26 @@ class TimelineBase(StepScreen):
 
     def show_rows(self, focus_key: str | None = None) -> None:
         """Draw the view again after a change; the cursor to ``focus_key``."""
+        self._show_table(focus_key)
+        self._show_panels()
+
+    def _show_table(self, focus_key: str | None = None) -> None:
         day = (
             self.view.reference_date(self.ctx.clock.now()) if self.pm.timeline else None
         )
         self.table.show(time_style(self.pm.timezone, day))
         if focus_key is not None:
             self.table.select_key(focus_key)
+
+    def _show_panels(self) -> bool:
+        """The metrics, the quick-add line's hint and the detail line; True
+        if the metrics will be painted again."""
         keys = {m: e.at for m, e in self.view.key_events().items()}
         metrics = self.query_one("#tl-metrics", TimelineMetrics)
-        metrics.show(self.pm, gaps=self.view.gap_count, times=keys)
+        changed = metrics.show(self.pm, gaps=self.view.gap_count, times=keys)
         self.quick_add.set_first(not self.pm.timeline)
         self._show_detail()
+        return changed
 
     @on(TimelineTable.RowHighlighted)
     def _show_detail(self) -> None:
@@ -155,11 +168,22 @@ class TimelineBase(StepScreen):
             runner.plan(self.view, message.drafts, first_serial=message.first_serial)
             return
         added = message.plan.added
-        if added:
-            self.show_rows(focus_key=added[0].id)
-            self.edited()
-        # the rest after the next frame: each frame's work stays short
-        self.call_after_refresh(self._imported, len(added), message.drafts)
+        done = partial(self._imported, len(added), message.drafts)
+        if not added:
+            self.call_after_refresh(done)
+            return
+        # a frame for the table (all of its rows are new), the next one for
+        # the panels beside and under it, then the progress bar goes: each
+        # frame's work stays as short as when events come one at a time
+        self._show_table(focus_key=added[0].id)
+        self.edited()
+        self.table.after_paint.add(partial(self._panels_imported, done))
+
+    def _panels_imported(self, done: Callable[[], None]) -> None:
+        if self._show_panels():
+            self.query_one("#tl-metrics", TimelineMetrics).after_paint.add(done)
+        else:
+            self.call_after_refresh(done)
 
     def _imported(self, added: int, drafts: Sequence[Draft]) -> None:
         self.query_one(ImportRunner).done(drafts)

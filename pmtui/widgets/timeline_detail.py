@@ -38,8 +38,13 @@ class DetailLine(Widget):
         "detail-line--bar",
         "detail-line--bar-back",
     }
-    text: Reactive[str] = Reactive("")
+    text: Reactive[str] = Reactive("", repaint=False)  # see watch_text
     progress: Reactive[Progress | None] = Reactive(None)
+
+    def watch_text(self) -> None:
+        # hidden under an import's progress bar: drawn when the bar goes
+        if self.progress is None:
+            self.refresh()
 
     def render(self) -> Text:
         if self.progress is None:

@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 
 import pendulum
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widget import Widget
 
 from pmtui.model.enums import KeyMoment
@@ -22,6 +23,7 @@ from pmtui.model.session import PostMortem
 from pmtui.model.timeline import Metrics, key_times, metrics_of
 from pmtui.model.timeline_phases import FILL, NAME, PhaseBar, phase_bar_of
 from pmtui.timeparse import exact_duration, format_time, humanize_duration
+from pmtui.widgets.timeline_paint import PaintWaiters
 
 TALL_BELOW = 50  # narrower than this: the tall layout
 
@@ -73,6 +75,7 @@ class TimelineMetrics(Widget):
         super().__init__(id=id)
         self._facts: _Facts | None = None
         self._drawn: tuple[_Facts | None, int, list[Text]] = (None, 0, [])
+        self.after_paint = PaintWaiters(self)
 
     def show(
         self,
@@ -80,9 +83,10 @@ class TimelineMetrics(Widget):
         *,
         gaps: int,
         times: dict[KeyMoment, datetime] | None = None,
-    ) -> None:
+    ) -> bool:
         """Show ``pm``'s metrics; ``times`` (``key_times(pm)``) saves a pass
-        over a long timeline when the caller has them."""
+        over a long timeline when the caller has them. True if the panel
+        will be painted again (what it shows changed)."""
         times = key_times(pm) if times is None else times
         facts = _Facts(
             metrics_of(times),
@@ -92,17 +96,56 @@ class TimelineMetrics(Widget):
             pm.gap_threshold_minutes,
             pm.timezone,
         )
-        if facts != self._facts:
-            width = self.content_region.width
-            before = len(self._lines(width))
-            self._facts = facts
-            # a new layout only when the height changes (it is costly: the
-            # whole screen is arranged again)
-            self.refresh(layout=len(self._lines(width)) != before or not width)
+        if facts == self._facts:
+            return False
+        width = self.content_region.width
+        before = self._lines(width)
+        self._facts = facts
+        return self._refresh_changed(before, self._lines(width), width)
+
+    def _refresh_changed(
+        self, before: list[Text], after: list[Text], width: int
+    ) -> bool:
+        """Repaint the rows of the lines that changed (not the whole panel:
+        the rows around them stay). A new layout only when the height
+        changes and the height follows the lines (it is costly: the whole
+        screen is arranged again)."""
+        height = self.styles.height
+        follows = not width or height is None or height.is_auto
+        if not width or len(after) != len(before):
+            self.refresh(layout=follows)
+            return True
+        changed = [
+            n for n, (a, b) in enumerate(zip(before, after, strict=True)) if a != b
+        ]
+        if not changed:
+            return False
+        rows = [self._rows(line, width) for line in after]
+        rows_before = [self._rows(line, width) for line in before]
+        top = sum(rows[: changed[0]])  # the lines above are the same
+        if rows == rows_before:
+            bottom = sum(rows[: changed[-1] + 1])
+        elif follows and sum(rows) != sum(rows_before):
+            self.refresh(layout=True)  # the panel's height changes
+            return True
+        else:  # the lines below the change move: down to the last row
+            bottom = max(sum(rows), sum(rows_before))
+        self.refresh(Region(0, top, width, bottom - top))
+        return True
+
+    def _rows(self, line: Text, width: int) -> int:
+        """The rows ``line`` takes (wrapped as ``get_content_height`` does)."""
+        if line.cell_len <= width and "\n" not in line.plain:
+            return 1
+        return len(line.wrap(self.app.console, width))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         console = self.app.console
         return sum(len(line.wrap(console, width)) for line in self._lines(width))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self.after_paint.painted()
+        return super().render_lines(crop)
 
     def render(self) -> Text:
         return Text("\n").join(self._lines(self.content_region.width))

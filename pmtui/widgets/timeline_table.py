@@ -21,7 +21,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
@@ -39,6 +39,7 @@ from pmtui.widgets.timeline_cells import (
     row_strip,
     time_width,
 )
+from pmtui.widgets.timeline_paint import PaintWaiters
 
 
 class TimelineTable(ScrollView, can_focus=True):
@@ -120,6 +121,8 @@ class TimelineTable(ScrollView, can_focus=True):
         self._time_width = 5
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(400)
         self._base = Style()
+        self._paint = (Offset(0, 0), 0)  # the scroll offset and width, per paint
+        self.after_paint = PaintWaiters(self)
 
     # -- layout ---------------------------------------------------------------
 
@@ -159,12 +162,15 @@ class TimelineTable(ScrollView, can_focus=True):
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._base = self.rich_style  # once per paint, not once per line
+        # once per paint, not once per line (the size is looked up through
+        # the screen's layout each time it is asked for)
+        self._base = self.rich_style
+        self._paint = (self.scroll_offset, self.size.width)
+        self.after_paint.painted()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.size.width
+        (scroll_x, scroll_y), width = self._paint
         base = self._base
         if y == 0:
             strip = self._header()
@@ -175,19 +181,21 @@ class TimelineTable(ScrollView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _header(self) -> Strip:
-        key = ("header", self.size.width)
+        width = self._paint[1]
+        key = ("header", width)
         strip = self._lines.get(key)
         if strip is None:
             style = self._base + self.get_component_rich_style("timeline-table--header")
             headers = {k: Cell(h) for k, h, _ in self._columns}
-            strip = row_strip(headers, self._columns, style, self.size.width)
+            strip = row_strip(headers, self._columns, style, width)
             self._lines[key] = strip
         return strip
 
     def _row_strip(self, index: int) -> Strip:
         row = self.view.row(index)
         cursor = index == self.cursor_row
-        key = (row_key(row), index % 2, cursor, self.size.width)
+        width = self._paint[1]
+        key = (row_key(row), index % 2, cursor, width)
         strip = self._lines.get(key)
         if strip is None:
             zebra = "even" if index % 2 == 0 else "odd"
@@ -197,7 +205,7 @@ class TimelineTable(ScrollView, can_focus=True):
             if cursor:  # the cells set no colour: the cursor's shows
                 style += self.get_component_rich_style("timeline-table--cursor")
             values = cells(row, self.time_style)
-            strip = row_strip(values, self._columns, style, self.size.width)
+            strip = row_strip(values, self._columns, style, width)
             self._lines[key] = strip
         return strip
 
