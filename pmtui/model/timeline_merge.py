@@ -118,7 +118,7 @@ def plan_import(
 def plan_size(snapshot: Snapshot, drafts: Sequence[Draft]) -> int:
     """About how many items :func:`plan_steps` works through (each of its
     yields is :data:`SLICE` of them): for a progress bar."""
-    return 7 * len(drafts) + 3 * len(snapshot.events)
+    return 8 * len(drafts) + 4 * len(snapshot.events)
 
 
 def plan_steps(
@@ -128,11 +128,13 @@ def plan_steps(
     new ids count from ``first_serial`` (``TimelineView.reserve_ids``)."""
     old, old_stamps = snapshot.events, snapshot.stamps
     draft_stamps: list[float] = []
+    wanted: set[float] = set()  # filled as it goes: no 100,000 items at once
     for n, draft in enumerate(drafts):
-        draft_stamps.append(stamp(draft.at))
+        at = stamp(draft.at)
+        draft_stamps.append(at)
+        wanted.add(at)
         if n % SLICE == 0:
             yield
-    wanted = set(draft_stamps)
     seen: set[tuple[float, str]] = set()
     for n, (event, at) in enumerate(zip(old, old_stamps, strict=True)):
         if at in wanted:
@@ -181,14 +183,20 @@ def plan_steps(
         stamps.append(every_stamp[index])
         if n % SLICE == 0:
             yield
+    # the two look-ups are filled one after the other, not side by side: a
+    # dict of 100,000 grows by copying itself whole, and two such copies in
+    # one slice would make it twice as long
     by_id: dict[str, Event] = {}
-    cache: dict[str, tuple[datetime, float]] = {}
     marks: dict[KeyMoment, Event] = {}
-    for n, (event, at) in enumerate(zip(events, stamps, strict=True)):
+    for n, event in enumerate(events):
         by_id[event.id] = event
-        cache[event.id] = (event.at, at)
         if event.key is not None and event.key not in marks:
             marks[event.key] = event  # the first holder wins, as in key_event
+        if n % SLICE == 0:
+            yield
+    cache: dict[str, tuple[datetime, float]] = {}
+    for n, (event, at) in enumerate(zip(events, stamps, strict=True)):
+        cache[event.id] = (event.at, at)
         if n % SLICE == 0:
             yield
     gaps: list[int] = []
