@@ -112,3 +112,19 @@ async def time_keys(app: object, frames: Frames, count: int) -> Repaints:
     await watcher
     line.value = ""
     return Repaints(walls, stretches)
+
+
+async def timed_autosave(app: object, frames: Frames) -> tuple[float, float]:
+    """An edit saved as the autosave timer saves it (in a thread): how long
+    the save took, and the longest stretch of UI-thread CPU time meanwhile."""
+    autosave = app.autosave  # type: ignore[attr-defined]
+    autosave.edited()
+    watcher = asyncio.ensure_future(frames.watch())
+    start = time.perf_counter()
+    assert autosave.begin(), "nothing to save?"
+    while autosave.saving:
+        await asyncio.sleep(0.005)
+    took = time.perf_counter() - start
+    frames.stop()
+    await watcher
+    return took, frames.longest(start, time.perf_counter())[0]
