@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -104,7 +105,12 @@ class TimeBox(Horizontal):
 
 
 def _show(part: Static, reading: Reading, text: str) -> None:
-    part.update(text)
+    shown = part.content
+    if text != shown:  # a paused clock reads the same every second
+        # as wide as before (a running clock's digits): no new layout of
+        # the whole screen, only this part repainted
+        wider = not isinstance(shown, str) or cell_len(shown) != cell_len(text)
+        part.update(text, layout=wider)
     phase = "-paused" if not reading.running else f"-{reading.phase.value}"
     if reading.phase is Phase.OVER:
         phase = "-over"  # over stays loud even when paused
