@@ -39,6 +39,25 @@ def wall(
     return statistics.median(times)
 
 
+def walls(
+    commands: list[list[str]], *, repeat: int = 7, env: dict[str, str] | None = None
+) -> list[float]:
+    """Median wall time of each command, in seconds, the commands taking
+    turns (one warm-up round first): a machine that gets busier or quieter
+    meanwhile slows or speeds them all alike, so their ratios hold."""
+    full_env = {**os.environ, **(env or {})}
+    times: list[list[float]] = [[] for _ in commands]
+    for n in range(repeat + 1):
+        for argv, found in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            subprocess.run(
+                argv, check=True, capture_output=True, env=full_env, cwd=REPO
+            )
+            if n:
+                found.append(time.perf_counter() - start)
+    return [statistics.median(found) for found in times]
+
+
 def python(code: str, *args: str) -> list[str]:
     return [sys.executable, "-c", code, *args]
 

@@ -82,18 +82,28 @@ def review_rows(
     open actions)`` rows, days as ``YYYY-MM-DD`` or "", for the ISO day
     ``today``."""
     due = []
-    now = day_number(today)
     for key, title, follow, solved, owner, still_open in rows:
-        kind, when = "follow_up", follow
-        if solved and solved <= today:
-            kind, when = "solved_check", solved
-        if not when or when > today:
-            continue
-        days = now - day_number(when)
-        if not still_open and days > REVIEW_GRACE_DAYS:
-            continue
-        due.append(
-            ReviewDue(key, title or "(untitled)", kind, when, days, owner, still_open)
-        )
+        found = due_review(follow, solved, still_open, today)
+        if found is not None:
+            kind, when, days = found
+            title = title or "(untitled)"
+            due.append(ReviewDue(key, title, kind, when, days, owner, still_open))
     due.sort(key=lambda r: (-r.days, r.key))
     return due
+
+
+def due_review(
+    follow: str, solved: str, still_open: int, today: str
+) -> tuple[str, str, int] | None:
+    """``(kind, day, days since)`` of a post-mortem's review that is due on
+    the ISO day ``today``, or None: from its follow-up and solved-check days
+    (``YYYY-MM-DD`` or "") and how many of its actions are still open."""
+    kind, when = "follow_up", follow
+    if solved and solved <= today:
+        kind, when = "solved_check", solved
+    if not when or when > today:
+        return None
+    days = day_number(today) - day_number(when)
+    if not still_open and days > REVIEW_GRACE_DAYS:
+        return None
+    return kind, when, days

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,29 +10,36 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, ProgressBar, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from pmtui.model.enums import Severity
-from pmtui.model.incident_day import incident_day
-from pmtui.model.summary import open_actions, overdue_actions
+from pmtui.model.home_view import (
+    ACTION_FIELDS,
+    BROKEN,
+    POST_FIELDS,
+    HomeView,
+    home_view,
+)
 from pmtui.paths import samples_dir
-from pmtui.store import Entry, StoreError
-from pmtui.widgets.cells import Cell
+from pmtui.store import StoreError
+from pmtui.store.lean_index import LeanArchive, fresh_lean, load_lean
 from pmtui.widgets.footer import PmtuiFooter
+from pmtui.widgets.row_table import Column, RowTable
 from pmtui.widgets.stepper import Stepper
 
 if TYPE_CHECKING:
     from pmtui.app import PmtuiApp
 
 
-COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("Title", "title", 40),
-    ("Sev", "sev", 3),
-    ("Incident", "date", 10),
-    ("Status", "status", 9),
-    ("Open", "open", 4),
-    ("Overdue", "overdue", 7),
+# the title takes the width the others leave
+COLUMNS = (
+    Column("Title", 16, grow=1),
+    Column("Sev", 3),
+    Column("Incident", 10),
+    Column("Status", 9),
+    Column("Open", 4),
+    Column("Overdue", 7),
 )
 
 
@@ -52,8 +58,7 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(classes="home")
-        self.entries: list[Entry] = []
-        self._filled_width = 0
+        self.view = HomeView()
 
     @property
     def pmtui(self) -> PmtuiApp:
@@ -67,8 +72,7 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home-body"):
             yield Static("", id="home-title", markup=False)
             yield Static("", id="home-due", markup=False)
-            yield ProgressBar(id="home-progress", show_eta=False)
-            yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
+            yield RowTable(COLUMNS, id="home-table")
             yield Static("", id="home-empty", markup=False)
         yield PmtuiFooter()
 
@@ -78,8 +82,6 @@ class HomeScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._show_folder()
-        if self.entries and self._title_width() != self._filled_width:
-            self._fill_table()
 
     def _show_folder(self) -> None:
         folder = str(self.pmtui.archive.folder).replace(str(Path.home()), "~", 1)
@@ -88,31 +90,21 @@ class HomeScreen(Screen[None]):
             folder = "…" + folder[-(limit - 1) :]
         self.query_one("#home-title", Static).update(f"Post-mortems in {folder}")
 
-    def _fill_table(self) -> None:
-        """(Re)build the table with the title column taking the spare width."""
-        table = self.query_one("#home-table", DataTable)
-        cursor = table.cursor_row
-        table.clear(columns=True)
-        title_width = self._filled_width = self._title_width()
-        for label, key, width in COLUMNS:
-            table.add_column(
-                label, key=key, width=title_width if key == "title" else width
-            )
-        today = self.pmtui.clock.today()
-        for entry in self.entries:
-            table.add_row(*_row(entry, today), key=str(entry.path))
-        if self.entries:
-            table.move_cursor(row=min(max(cursor, 0), len(self.entries) - 1))
-
-    def _title_width(self) -> int:
-        """The title column takes the width the other columns leave."""
-        pad = 2 * self.query_one("#home-table", DataTable).cell_padding
-        fixed = sum(width + pad for _, _, width in COLUMNS[1:])
-        return max(16, self.size.width - fixed - pad - 4)
-
     def reload(self) -> None:
-        self.query_one("#home-progress", ProgressBar).display = False
-        self._load()
+        """Show the archive: at once when the lean cache is fresh (reading it
+        takes a few milliseconds), else from a worker that (re)reads the
+        files that changed, with a progress bar."""
+        self._hide_progress()
+        try:
+            lean = fresh_lean(
+                self.pmtui.archive.folder, posts=POST_FIELDS, actions=ACTION_FIELDS
+            )
+        except OSError:
+            lean = None  # the worker says what went wrong
+        if lean is None:
+            self._load()
+        else:
+            self._show(lean)
 
     @work(thread=True, exclusive=True, group="home-load")
     def _load(self) -> None:
@@ -122,53 +114,77 @@ class HomeScreen(Screen[None]):
             if total > 50 and not worker.is_cancelled:
                 self.app.call_from_thread(self._show_progress, done, total)
 
+        lean: LeanArchive | None = None
         try:
-            entries = self.pmtui.archive.entries(progress=progress)
+            lean = load_lean(
+                self.pmtui.archive.folder,
+                progress,
+                posts=POST_FIELDS,
+                actions=ACTION_FIELDS,
+            )
         except OSError as error:
             self.app.call_from_thread(
                 self.notify, f"Cannot read the archive: {error}", severity="error"
             )
-            entries = []
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, entries)
+            self.app.call_from_thread(self._show, lean)
 
     def _show_progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#home-progress", ProgressBar)
+        """The bar is made when first needed: a fresh index needs none."""
+        from textual.widgets import ProgressBar
+
+        bars = self.query("#home-progress").results(ProgressBar)
+        bar = next(bars, None)
+        if bar is None:
+            bar = ProgressBar(id="home-progress", show_eta=False)
+            self.query_one("#home-body").mount(bar, after="#home-due")
         bar.display = True
         bar.update(total=total, progress=done)
 
-    def _show(self, entries: list[Entry]) -> None:
-        self.entries = entries
-        self.query_one("#home-progress", ProgressBar).display = False
-        table = self.query_one("#home-table", DataTable)
-        self._fill_table()
+    def _hide_progress(self) -> None:
+        for bar in self.query("#home-progress"):
+            bar.display = False
+
+    def _show(self, lean: LeanArchive | None) -> None:
+        """The archive as read (None: it could not be read)."""
+        self.view = view = HomeView()
+        if lean is not None:
+            today = self.pmtui.clock.today()
+            assert lean.actions is not None  # asked for
+            view = home_view(lean.keys, lean.posts, lean.actions, lean.broken, today)
+            self.view = view
+        self._hide_progress()
+        table = self.query_one("#home-table", RowTable)
+        table.show(view.rows, view.keys)
         empty = self.query_one("#home-empty", Static)
-        empty.display = not entries
+        empty.display = not view.rows
         empty.update(
             "No post-mortems here yet.\n\n"
             "  n  start a new post-mortem\n"
             "  s  open a sample to see how a finished one looks"
         )
-        table.display = bool(entries)
+        table.display = bool(view.rows)
         self._show_due()
-        if entries:
+        if view.rows:
             table.focus()
 
     # -- actions ------------------------------------------------------------
 
-    def _selected(self) -> Entry | None:
-        table = self.query_one("#home-table", DataTable)
-        if not self.entries or table.cursor_row < 0:
+    def _selected(self) -> tuple[Path, str] | None:
+        """The highlighted post-mortem's path, and its title as shown."""
+        table = self.query_one("#home-table", RowTable)
+        key = table.current_key
+        if key is None:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((e for e in self.entries if str(e.path) == key), None)
+        row = self.view.rows[table.cursor_row]
+        return self.pmtui.archive.folder / key, key if row[3] == BROKEN else row[0]
 
     def action_open(self) -> None:
-        entry = self._selected()
-        if entry is not None:
-            self.pmtui.open_file(entry.path)
+        selected = self._selected()
+        if selected is not None:
+            self.pmtui.open_file(selected[0])
 
-    @on(DataTable.RowSelected)
+    @on(RowTable.Selected, "#home-table")
     def _row_selected(self) -> None:
         self.action_open()
 
@@ -196,26 +212,26 @@ class HomeScreen(Screen[None]):
         self.pmtui.open_file(path)
 
     def action_delete(self) -> None:
-        entry = self._selected()
-        if entry is None:
+        selected = self._selected()
+        if selected is None:
             return
         from pmtui.screens.dialogs import ConfirmDialog
 
-        title = (entry.summary or {}).get("title") or entry.path.name
-        question = f"Delete “{title}”?\n{entry.path}\n\nThis cannot be undone."
+        path, title = selected
+        question = f"Delete “{title}”?\n{path}\n\nThis cannot be undone."
         self.app.push_screen(
-            ConfirmDialog(question, yes="Delete"), lambda ok: self._delete(entry, ok)
+            ConfirmDialog(question, yes="Delete"), lambda ok: self._delete(path, ok)
         )
 
-    def _delete(self, entry: Entry, confirmed: bool | None) -> None:
+    def _delete(self, path: Path, confirmed: bool | None) -> None:
         if not confirmed:
             return
         try:
-            self.pmtui.archive.delete(entry.path)
+            self.pmtui.archive.delete(path)
         except (StoreError, OSError) as error:
             self.notify(str(error), title="Not deleted", severity="error")
             return
-        self.notify(f"Deleted {entry.path.name}")
+        self.notify(f"Deleted {path.name}")
         self.reload()
 
     def action_sample(self) -> None:
@@ -235,12 +251,9 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def _show_due(self) -> None:
-        from pmtui.model.due_line import due_line
-
-        records = [(e.path.name, e.summary) for e in self.entries if e.summary]
         line = self.query_one("#home-due", Static)
-        line.update(due_line(records, self.pmtui.clock.today()))
-        line.display = bool(records)
+        line.update(self.view.due_line)
+        line.display = self.view.readable > 0
 
     def action_tracker(self) -> None:
         from pmtui.screens.tracker import TrackerScreen
@@ -251,24 +264,6 @@ class HomeScreen(Screen[None]):
         from pmtui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen())
-
-
-def _row(entry: Entry, today: date) -> tuple[Cell, ...]:
-    """One row as plain Text: a title is never read as markup."""
-    if entry.summary is None:
-        cells = (f"⚠ {entry.path.name}: {entry.error}", "", "", "⚠ broken", "", "")
-        return Cell.row(cells)
-    s = entry.summary
-    overdue = len(overdue_actions(s, today))
-    cells = (
-        s.get("title") or "(untitled)",
-        s.get("severity", ""),
-        incident_day(s),
-        s.get("status", ""),
-        str(len(open_actions(s))),
-        f"⚠ {overdue}" if overdue else "0",
-    )
-    return Cell.row(cells)
 
 
 def sample_files() -> list[Path]:

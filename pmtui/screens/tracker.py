@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from pmtui.model.enums import ActionStatus, Step
@@ -37,15 +37,19 @@ from pmtui.paths import stylesheets
 from pmtui.store.lean_index import LeanArchive, load_lean
 from pmtui.widgets.field import Field
 from pmtui.widgets.footer import PmtuiFooter
-from pmtui.widgets.tracker_table import COLUMNS, TrackerTable, cells, closed
+from pmtui.widgets.row_table import RowTable
+from pmtui.widgets.tracker_table import (
+    COLUMNS,
+    NARROW_COLUMNS,
+    TrackerTable,
+    cells,
+    closed,
+)
 
 if TYPE_CHECKING:
     from pmtui.app import PmtuiApp
 
 MAX_REVIEWS_SHOWN = 3
-# a table of thousands of rows is slow to build: overdue come first, and the
-# filter line narrows the rest down
-MAX_ROWS = 100
 NARROW = 100  # below this width the post-mortem column is left out
 
 
@@ -64,6 +68,7 @@ class TrackerScreen(Screen[None]):
         self.reviews: list[ReviewDue] = []
         self.lean: LeanArchive | None = None
         self.filter = ActionFilter()
+        self._narrow = False
 
     @property
     def pmtui(self) -> PmtuiApp:
@@ -86,9 +91,7 @@ class TrackerScreen(Screen[None]):
             )
             yield Static("", id="tracker-reviews", markup=False)
             yield ProgressBar(id="tracker-progress", show_eta=False)
-            yield TrackerTable(
-                id="tracker-table", cursor_type="row", zebra_stripes=True
-            )
+            yield TrackerTable(COLUMNS, id="tracker-table")
             yield Static("", id="tracker-empty", markup=False)
         yield PmtuiFooter()
 
@@ -158,28 +161,19 @@ class TrackerScreen(Screen[None]):
 
     def _fill(self) -> None:
         table = self.query_one(TrackerTable)
-        row = table.cursor_row
-        table.clear(columns=True)
-        narrow = self.size.width < NARROW
-        columns = [c for c in COLUMNS if not (narrow and c[1] == "title")]
-        spare = self.size.width - sum(w for _, _, w in columns) - 2 * len(columns) - 5
-        share = spare if narrow else spare * 3 // 5
-        grow = {"text": share, "title": spare - share}
-        for label, key, width in columns:
-            table.add_column(label, key=key, width=width + max(grow.get(key, 0), 0))
-        matched = filter_actions(self.items, self.filter)
-        self.shown = matched[:MAX_ROWS]
-        for item in self.shown:
-            row_cells = cells(item)[: len(columns)]
-            table.add_row(*row_cells, key=f"{item.key}#{item.id}")
-        if self.shown:
-            table.move_cursor(row=min(max(row, 0), len(self.shown) - 1))
+        narrow = self._narrow = self.size.width < NARROW
+        self.shown = matched = filter_actions(self.items, self.filter)
+        table.show(
+            [cells(item) for item in matched],
+            [f"{item.key}#{item.id}" for item in matched],
+            NARROW_COLUMNS if narrow else COLUMNS,
+        )
         overdue = sum(1 for i in matched if i.overdue)
         of = f" of {len(self.items)}" if len(matched) != len(self.items) else ""
-        cut = f" · first {MAX_ROWS} shown" if len(matched) > MAX_ROWS else ""
         self.query_one("#tracker-title", Static).update(
-            f"Action tracker — {len(matched)}{of} actions, ⚠ {overdue} overdue{cut}"
+            f"Action tracker — {len(matched)}{of} actions, ⚠ {overdue} overdue"
         )
+        table.display = bool(self.shown)
         empty = self.query_one("#tracker-empty", Static)
         empty.display = not self.shown
         empty.update(
@@ -187,7 +181,12 @@ class TrackerScreen(Screen[None]):
         )
 
     def on_resize(self) -> None:
-        if self.lean is not None:
+        """The table fits its columns to the width itself; the post-mortem
+        column comes and goes at ``NARROW``."""
+        if self.lean is None:
+            return
+        self._show_reviews()
+        if (self.size.width < NARROW) != self._narrow:
             self._fill()
 
     # -- filtering ------------------------------------------------------------
@@ -214,16 +213,16 @@ class TrackerScreen(Screen[None]):
 
     def selected(self) -> TrackedAction | None:
         table = self.query_one(TrackerTable)
-        if not self.shown or table.cursor_row < 0:
+        if table.current_key is None:
             return None
-        return self.shown[min(table.cursor_row, len(self.shown) - 1)]
+        return self.shown[table.cursor_row]
 
     def action_open_selected(self) -> None:
         item = self.selected()
         if item is not None and self.lean is not None:
             self.pmtui.open_file(self.lean.path(item.key), Step.ACTIONS)
 
-    @on(DataTable.RowSelected, "#tracker-table")
+    @on(RowTable.Selected, "#tracker-table")
     def _row_selected(self) -> None:
         self.action_open_selected()
 

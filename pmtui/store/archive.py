@@ -15,7 +15,7 @@ import contextlib
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -85,11 +85,12 @@ class Archive:
     def files(self) -> list[Path]:
         if not self.folder.is_dir():
             return []
-        return sorted(
-            p
-            for p in self.folder.iterdir()
-            if p.name.endswith(SUFFIX) and not p.name.startswith(".")
+        names = sorted(  # names, not paths: a thousand paths sort slowly
+            name
+            for name in os.listdir(self.folder)
+            if name.endswith(SUFFIX) and not name.startswith(".")
         )
+        return [self.folder / name for name in names]
 
     def path_for(self, pm: PostMortem) -> Path:
         from pmtui.model.timeline import incident_date
@@ -160,20 +161,16 @@ class Archive:
     # -- summaries and their cache -------------------------------------------
 
     def entries(self, progress: ProgressFn | None = None) -> list[Entry]:
-        """Every file with its summary, newest incident first."""
+        """Every file with its summary, newest incident first; files new or
+        changed since the index was written are read (``progress`` is told
+        after each) and the index is rewritten."""
         files = self.files()
         cached = self._read_index()
         fresh: dict[str, Any] = {}
         entries: list[Entry] = []
         dirty = False
-        for n, path in enumerate(files):
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
-            hit = cached.get(path.name)
-            if isinstance(hit, dict) and _valid(hit) and hit["stamp"] == stamp:
+        for n, (path, stamp, hit) in enumerate(_stamped(files, cached)):
+            if hit is not None:
                 fresh[path.name] = hit
             else:
                 dirty = True
@@ -193,9 +190,7 @@ class Archive:
             entries.append(Entry(path, item.get("summary"), item.get("error")))
         if dirty or len(fresh) != len(cached):
             self._write_index(fresh)
-        entries.sort(key=_when, reverse=True)
-        entries.sort(key=lambda e: not e.broken)  # broken first: they need attention
-        return entries
+        return _ordered(entries)
 
     def _read_index(self) -> dict[str, Any]:
         import orjson
@@ -226,6 +221,29 @@ def _valid(item: Any) -> bool:
     if summary is not None:
         return isinstance(summary, dict) and error is None
     return isinstance(error, str)
+
+
+def _stamped(
+    files: list[Path], cached: dict[str, Any]
+) -> Iterator[tuple[Path, list[int], dict[str, Any] | None]]:
+    """Each file that can be looked at, its stamp (size, mtime, inode), and
+    its cached entry when the index holds it as it is now."""
+    for path in files:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+        hit = cached.get(path.name)
+        valid = isinstance(hit, dict) and _valid(hit) and hit["stamp"] == stamp
+        yield path, stamp, hit if valid else None
+
+
+def _ordered(entries: list[Entry]) -> list[Entry]:
+    """Newest incident first; broken files before all: they need attention."""
+    entries.sort(key=_when, reverse=True)
+    entries.sort(key=lambda e: not e.broken)
+    return entries
 
 
 def _when(entry: Entry) -> str:

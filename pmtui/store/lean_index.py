@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
     from pmtui.model.sieve import WordRows
 
-__all__ = ["LEAN_NAME", "LeanArchive", "load_lean"]
+__all__ = ["LEAN_NAME", "LeanArchive", "fresh_lean", "load_lean"]
 
 SUFFIX = ".json"
 _BY_FD = os.scandir in os.supports_fd
@@ -160,17 +160,37 @@ def load_lean(
     folder = Path(folder).expanduser()
     stamps = _stamps(folder)
     want = _Want(posts, actions, words)
-    try:
-        with open(folder / LEAN_NAME, "rb") as file:
-            found = parts_from_file(file, _names(want))
-            return _parse(folder, found, stamp_text(stamps), want)
-    except (OSError, ValueError):
-        pass  # missing, stale, damaged or of another version: made again below
+    lean = _read(folder, stamps, want)
+    if lean is not None:
+        return lean
     from pmtui.store.lean_build import build
 
     data = build(folder, stamps, progress)
     # what was just made is read as the next run will read it
     return _parse(folder, parts_from_data(data, _names(want)), None, want)
+
+
+def fresh_lean(
+    folder: Path,
+    *,
+    posts: Collection[str] | None = None,
+    actions: Collection[str] | bool = True,
+) -> LeanArchive | None:
+    """:func:`load_lean` when the cache is fresh; None (and nothing read or
+    written) when it would have to be rebuilt, which takes a while on a
+    large archive: the caller can do that in a worker, with progress."""
+    folder = Path(folder).expanduser()
+    return _read(folder, _stamps(folder), _Want(posts, actions, False))
+
+
+def _read(folder: Path, stamps: dict[str, str], want: _Want) -> LeanArchive | None:
+    """The cache as ``want`` asks, if it holds the files with ``stamps``."""
+    try:
+        with open(folder / LEAN_NAME, "rb") as file:
+            found = parts_from_file(file, _names(want))
+            return _parse(folder, found, stamp_text(stamps), want)
+    except (OSError, ValueError):
+        return None  # missing, stale, damaged or of another version
 
 
 def _stamps(folder: Path) -> dict[str, str]:

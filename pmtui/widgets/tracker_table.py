@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable
 
 from pmtui.model.enums import ActionStatus
 from pmtui.model.tracker import STATUS_WORDS, TrackedAction
+from pmtui.widgets.row_table import Column, RowTable
 
-# label, key, least width: Action and Post-mortem share the spare width
+# Action and Post-mortem share the spare width, three to two
 COLUMNS = (
-    ("Due", "due", 10),
-    ("Late", "late", 7),
-    ("Status", "status", 13),
-    ("Owner", "owner", 12),
-    ("Action", "text", 20),
-    ("Post-mortem", "title", 12),
+    Column("Due", 10),
+    Column("Late", 7),
+    Column("Status", 13),
+    Column("Owner", 12),
+    Column("Action", 20, grow=3),
+    Column("Post-mortem", 12, grow=2),
 )
+# narrow terminals leave the post-mortem out: the action takes the room
+NARROW_COLUMNS = COLUMNS[:-1]
 
 
-class TrackerTable(DataTable[str]):
-    """The actions; its keys act on the highlighted action."""
+class TrackerTable(RowTable):
+    """The actions; its keys act on the highlighted action. Every action
+    matched is listed: the table draws only the rows in view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "screen.mark_done", "Done", id="tracker_done"),
@@ -50,12 +52,8 @@ def closed(item: TrackedAction, status: ActionStatus) -> TrackedAction:
     )
 
 
-def cells(item: TrackedAction) -> tuple[Text, ...]:
-    """The row's cells as plain Text: user text is never read as markup."""
-    return tuple(map(Text, _cell_strings(item)))
-
-
-def _cell_strings(item: TrackedAction) -> tuple[str, ...]:
+def cells(item: TrackedAction) -> tuple[str, ...]:
+    """The row's cells (plain text: the table never reads markup)."""
     return (
         item.due.isoformat() if item.due else "—",
         f"⚠ {item.days_late}d" if item.overdue else "",

@@ -33,7 +33,7 @@ def paths(archive: Archive, clock: FixedClock) -> dict[str, Path]:
 
 async def open_search(app: PmtuiApp, pilot: object) -> SearchScreen:
     await wait_for(
-        pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.entries)
+        pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.view.rows)
     )
     await pilot.press("slash")  # type: ignore[attr-defined]
     await wait_for(

@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from pmtui.app import PmtuiApp
 from pmtui.autosave import SAVE_DELAY
@@ -17,6 +17,7 @@ from pmtui.screens.dialogs import BrokenFileDialog, NewPostMortemDialog
 from pmtui.screens.help import HelpScreen
 from pmtui.screens.home import HomeScreen
 from pmtui.store import Archive, PostMortemFile, load
+from pmtui.widgets.row_table import RowTable
 from tests.helpers import press_quit, wait_until
 
 MakeApp = Callable[..., PmtuiApp]
@@ -79,7 +80,7 @@ async def test_create_walk_quit_and_reopen(make_app: MakeApp, archive: Archive) 
     app2 = make_app()
     async with app2.run_test(size=(120, 40)) as pilot:
         await settle(app2)
-        table = app2.screen.query_one("#home-table", DataTable)
+        table = app2.screen.query_one("#home-table", RowTable)
         assert table.row_count == 1
         assert "Search index stale" in str(table.get_row_at(0)[0])
         await pilot.press("enter")
@@ -157,7 +158,7 @@ async def test_broken_file_is_listed_and_backup_offered(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app)
-        table = app.screen.query_one("#home-table", DataTable)
+        table = app.screen.query_one("#home-table", RowTable)
         row = [str(cell) for cell in table.get_row_at(0)]
         assert "checkout-outage.json" in row[0] and "not valid JSON" in row[0]
         assert row[3] == "⚠ broken"
@@ -252,12 +253,12 @@ async def test_titles_that_look_like_markup_show_as_typed(
     app = make_app()
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app)
-        table = app.screen.query_one("#home-table", DataTable)
+        table = app.screen.query_one("#home-table", RowTable)
         assert str(table.get_row_at(0)[0]) == title
         await pilot.press("t")
         await settle(app)
         assert isinstance(app.screen, TrackerScreen)
-        tracker = app.screen.query_one("#tracker-table", DataTable)
+        tracker = app.screen.query_one("#tracker-table", RowTable)
         shown = {str(tracker.get_row_at(n)[4]) for n in range(tracker.row_count)}
         assert "[red]alert[/] on cert expiry" in shown
         await press_quit(pilot)

@@ -62,7 +62,7 @@ def status_of(screen: TrackerScreen, text: str) -> str:
 
 async def open_tracker(app: PmtuiApp, pilot: object) -> TrackerScreen:
     await wait_for(
-        pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.entries)
+        pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.view.rows)
     )
     await pilot.press("t")  # type: ignore[attr-defined]
     await wait_for(

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 import pmtui.store.atomic as atomic_module
 from pmtui.app import PmtuiApp
@@ -26,6 +26,7 @@ from pmtui.screens.base import StepScreen
 from pmtui.screens.dialogs import BrokenFileDialog
 from pmtui.screens.home import HomeScreen
 from pmtui.store import Archive, PostMortemFile, load
+from pmtui.widgets.row_table import RowTable
 from tests.fixtures.build_sample import build_checkout_outage
 from tests.helpers import press_quit, wait_until
 from tests.unit.test_store_broken import CASES
@@ -85,17 +86,17 @@ async def test_home_lists_every_broken_file_and_opening_one_says_why(
         await _settle(app)
         home = app.screen
         assert isinstance(home, HomeScreen)
-        table = home.query_one("#home-table", DataTable)
+        table = home.query_one("#home-table", RowTable)
         assert table.row_count == len(damaged) + 1  # nothing left out, no crash
         for case, path in damaged.items():
-            row = [str(c) for c in table.get_row(str(path))]
+            row = [str(c) for c in table.get_row(path.name)]
             assert path.name in row[0] and "broken" in row[3], (case, row)
-        good = [str(c) for c in table.get_row(str(sample_path))]
+        good = [str(c) for c in table.get_row(sample_path.name)]
         assert "broken" not in good[3]
 
         for case, path in damaged.items():
             words = CASES[case][1]
-            table.move_cursor(row=table.get_row_index(str(path)))
+            table.move_cursor(table.get_row_index(path.name))
             await pilot.press("enter")
             await pilot.pause()
             dialog = app.screen
@@ -109,7 +110,7 @@ async def test_home_lists_every_broken_file_and_opening_one_says_why(
             assert app.doc is None  # nothing was opened for writing
 
         # the good one still opens after all that
-        table.move_cursor(row=table.get_row_index(str(sample_path)))
+        table.move_cursor(table.get_row_index(sample_path.name))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
@@ -300,7 +301,7 @@ async def test_read_only_folder_opens_read_only_and_writes_nothing(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(app)
-        table = app.screen.query_one("#home-table", DataTable)
+        table = app.screen.query_one("#home-table", RowTable)
         assert table.row_count == 1
         await pilot.press("enter")
         await pilot.pause()
