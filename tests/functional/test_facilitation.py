@@ -8,7 +8,7 @@ import json
 
 import pytest
 from rich.console import Console
-from textual.widgets import Footer, Input, Static, TabbedContent, TextArea
+from textual.widgets import Input, Static, TabbedContent, TextArea
 
 from pmtui.model import timebox
 from pmtui.model.enums import Step
@@ -17,6 +17,7 @@ from pmtui.screens.dialogs import TextPromptDialog
 from pmtui.store import load
 from pmtui.themes import HIGH_CONTRAST, OKABE_ITO, THEMES
 from pmtui.widgets.field import Field
+from pmtui.widgets.footer import PmtuiFooter
 from pmtui.widgets.next_park import ParkList
 from pmtui.widgets.timebox import TimeBox
 
@@ -346,20 +347,20 @@ async def test_focus_mode_hides_the_footer_on_every_step(make_app, sample_path) 
     app = make_app(sample_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_at(app, pilot, "causes")
-        assert app.screen.query_one(Footer).display
+        assert app.screen.query_one(PmtuiFooter).display
         await pilot.press("ctrl+f")
         await pilot.pause()
         assert app.focus_mode
         for step in Step:
             await open_at(app, pilot, step.value)
-            footer = app.screen.query_one(Footer)
+            footer = app.screen.query_one(PmtuiFooter)
             assert footer.styles.display == "none", step
             for panel in app.screen.query(".side-panel"):
                 assert panel.styles.display == "none", step
         await open_at(app, pilot, "causes")
         await pilot.press("ctrl+f")
         await pilot.pause()
-        assert app.screen.query_one(Footer).styles.display == "block"
+        assert app.screen.query_one(PmtuiFooter).styles.display == "block"
 
 
 async def test_themes_are_registered_and_offered_in_the_palette(
