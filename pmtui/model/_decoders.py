@@ -1,31 +1,21 @@
 """The decoders behind :func:`pmtui.model.codec.from_dict`, built once per type.
 
-Each model class (:class:`~pmtui.model.record.Record`), list, dict, enum or
-scalar type gets a small function made from its type hints the first time it
-is met; decoding a file then costs about one call per value (text and None
-are checked inline). Paths (``timeline[3].at``) are only assembled when
-something is wrong: :class:`~pmtui.model._leaves.Fail` collects the steps on
-its way out. The decoders of single values are in :mod:`pmtui.model._leaves`.
+Each dataclass, list, dict, enum or scalar type gets a small function made
+from its type hints the first time it is met; decoding a file then costs one
+call per value. Paths (``timeline[3].at``) are only assembled when something
+is wrong: :class:`Fail` collects the steps on its way out.
 """
 
 from __future__ import annotations
 
-import _thread
+import dataclasses
+import math
 import sys
+import threading
 import types
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
-
-from pmtui.model._leaves import (
-    SIMPLE,
-    Fail,
-    datetime_decoder,
-    decode_str,
-    enum_decoder,
-    kind_of,
-)
-from pmtui.model.record import Record, required_fields
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
@@ -34,13 +24,36 @@ if TYPE_CHECKING:
     Decoder = Callable[[Any], Any]
 
 
-# Finished decoders, read without a lock. A model class's decoder is made
+class Fail(Exception):
+    """A decoding problem; the path is collected on the way out (errors only)."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.steps: list[tuple[str, object]] = []  # innermost first
+
+    def at(self, kind: str, step: object) -> Fail:
+        self.steps.append((kind, step))
+        return self
+
+    def where(self, path: str) -> str:
+        for kind, step in reversed(self.steps):
+            if kind == "field":
+                path = f"{path}.{step}" if path else str(step)
+            elif kind == "index":
+                path = f"{path}[{step}]"
+            else:
+                path = f"{path}.{step}"
+        return path
+
+
+# Finished decoders, read without a lock. A dataclass's decoder is made
 # before its fields' (trees recurse), so while one is being built it is only
 # in _BUILDING, seen by the thread building it; the others wait for the lock
 # and never get a decoder whose fields are not all known yet.
 _DECODERS: dict[tuple[Any, bool], Decoder] = {}
 _BUILDING: dict[tuple[Any, bool], Decoder] = {}
-_BUILD_LOCK = _thread.RLock()  # threading.RLock is this one: no import
+_BUILD_LOCK = threading.RLock()
 
 
 def decoder(tp: Any, pendulum_times: bool) -> Decoder:
@@ -66,8 +79,8 @@ def decoder(tp: Any, pendulum_times: bool) -> Decoder:
 
 
 def _build(tp: Any, pendulum_times: bool) -> Decoder:
-    if isinstance(tp, type) and issubclass(tp, Record):
-        return _record_decoder(tp, pendulum_times)
+    if dataclasses.is_dataclass(tp):
+        return _dataclass_decoder(tp, pendulum_times)
     args: tuple[Any, ...] = getattr(tp, "__args__", ())
     origin = getattr(tp, "__origin__", None)
     if isinstance(tp, types.UnionType) or _is_typing_union(origin):
@@ -80,10 +93,10 @@ def _build(tp: Any, pendulum_times: bool) -> Decoder:
     if origin is dict:
         return _dict_decoder(decoder(args[1], pendulum_times))
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return enum_decoder(tp)
+        return _enum_decoder(tp)
     if tp is datetime:
-        return datetime_decoder(pendulum_times)
-    simple = SIMPLE.get(tp)
+        return _datetime_decoder(pendulum_times)
+    simple = _SIMPLE.get(tp)
     if simple is None:  # pragma: no cover - the model has none
         return _refuse(f"unsupported type {tp}")
     return simple
@@ -114,7 +127,7 @@ def _optional(inner: Decoder, none_ok: bool) -> Decoder:
 def _list_decoder(item: Decoder) -> Decoder:
     def decode(value: Any) -> Any:
         if not isinstance(value, list):
-            raise Fail(f"expected a list, found {kind_of(value)}")
+            raise Fail(f"expected a list, found {_kind(value)}")
         try:
             return [item(v) for v in value]
         except Fail:
@@ -131,7 +144,7 @@ def _list_decoder(item: Decoder) -> Decoder:
 def _dict_decoder(item: Decoder) -> Decoder:
     def decode(value: Any) -> Any:
         if not isinstance(value, dict):
-            raise Fail(f"expected an object, found {kind_of(value)}")
+            raise Fail(f"expected an object, found {_kind(value)}")
         out = {}
         for k, v in value.items():
             try:
@@ -143,75 +156,143 @@ def _dict_decoder(item: Decoder) -> Decoder:
     return decode
 
 
-def _record_decoder(cls: type[Record], pendulum_times: bool) -> Decoder:
-    # Per field: its name, the decoder of a value that is not None, whether
-    # None is allowed, whether the field is required. Text and None are
-    # checked here without a call: most values of a post-mortem are text.
-    plan: list[tuple[str, Decoder, bool, bool]] = []
-    text = decode_str
+def _dataclass_decoder(cls: Any, pendulum_times: bool) -> Decoder:
+    plan: list[tuple[str, Decoder, bool]] = []
 
     def decode(value: Any) -> Any:
         if not isinstance(value, dict):
-            raise Fail(f"expected an object, found {kind_of(value)}")
+            raise Fail(f"expected an object, found {_kind(value)}")
         kwargs: dict[str, Any] = {}
-        for name, field_decoder, none_ok, required in plan:
+        for name, field_decoder, required in plan:
             if name in value:
-                item = value[name]
-                if field_decoder is text and type(item) is str:
-                    kwargs[name] = item
-                elif item is None and none_ok:
-                    kwargs[name] = None
-                else:
-                    try:
-                        kwargs[name] = field_decoder(item)
-                    except Fail as fail:
-                        raise fail.at("field", name) from None
+                try:
+                    kwargs[name] = field_decoder(value[name])
+                except Fail as fail:
+                    raise fail.at("field", name) from None
             elif required:
                 raise Fail("missing").at("field", name)
-        if len(kwargs) == size:  # every field given: what __init__ would store
-            made: Any = new(cls)
-            made.__dict__ = kwargs
-            return made
-        return cls(**kwargs)  # some left out: __init__ makes their defaults
+        return cls(**kwargs)
 
-    new = object.__new__
-    size = len(cls.FIELDS)
     _BUILDING[(cls, pendulum_times)] = decode  # before the fields: trees recurse
-    required = required_fields(cls)
-    for name, hint in _hints(cls).items():
-        inner, none_ok = _unwrap_optional(hint)
-        field_decoder = decoder(inner, pendulum_times)
-        plan.append((name, field_decoder, none_ok, name in required))
+    hints = _hints(cls)
+    for f in dataclasses.fields(cls):
+        required = (
+            f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING
+        )
+        plan.append((f.name, decoder(hints[f.name], pendulum_times), required))
     return decode
 
 
-def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
-    """``(X, True)`` for ``X | None``; else ``(tp, False)``."""
-    args: tuple[Any, ...] = getattr(tp, "__args__", ())
-    union = isinstance(tp, types.UnionType)
-    if (union or _is_typing_union(getattr(tp, "__origin__", None))) and len(args) == 2:
-        inner = [a for a in args if a is not type(None)]
-        if len(inner) == 1:
-            return inner[0], True
-    return tp, False
-
-
-# Annotation text -> type, per module: the model writes "str", "int | None"
-# and the like many times over, and eval is the slow part of building.
-_EVALUATED: dict[tuple[str, str], Any] = {}
-
-
-def _hints(cls: type[Record]) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     """The fields' types, evaluated in the class's module (no typing import)."""
-    annotations: dict[str, Any] = vars(cls)["__annotations__"]
     namespace = vars(sys.modules[cls.__module__])
     hints: dict[str, Any] = {}
-    for name in cls.FIELDS:
-        hint = annotations[name]
+    for f in dataclasses.fields(cls):
+        hint = f.type
         if isinstance(hint, str):
-            key = (cls.__module__, hint)
-            if key not in _EVALUATED:
-                _EVALUATED[key] = eval(hint, namespace, {})  # our own annotations
-            hint = _EVALUATED[key]
-        hints[name] = hint
+            try:
+                hint = eval(hint, namespace, {})  # our own annotations
+            except Exception:  # pragma: no cover - let typing resolve the odd case
+                import typing
+
+                return typing.get_type_hints(cls)
+        hints[f.name] = hint
     return hints
+
+
+def _enum_decoder(tp: type[Enum]) -> Decoder:
+    members = {m.value: m for m in tp}
+    allowed = ", ".join(str(m.value) for m in tp)
+
+    def decode(value: Any) -> Any:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            pass
+        try:
+            return tp(value)
+        except ValueError:
+            raise Fail(f"{value!r} is not one of {allowed}") from None
+
+    return decode
+
+
+def _datetime_decoder(pendulum_times: bool) -> Decoder:
+    instance: Callable[[datetime], datetime] | None = None
+    if pendulum_times:
+        import pendulum
+
+        instance = pendulum.instance
+
+    def decode(value: Any) -> datetime:
+        if not isinstance(value, str):
+            raise Fail(f"expected a time, found {_kind(value)}")
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise Fail(f"{value!r} is not an ISO-8601 time") from None
+        if parsed.tzinfo is None:
+            raise Fail(f"{value!r} has no UTC offset")
+        return parsed if instance is None else instance(parsed)
+
+    return decode
+
+
+def _decode_date(value: Any) -> date:
+    if not isinstance(value, str):
+        raise Fail(f"expected a date, found {_kind(value)}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Fail(f"{value!r} is not an ISO date") from None
+
+
+def _decode_bool(value: Any) -> bool:
+    if value is True or value is False:
+        return value
+    raise Fail(f"expected true or false, found {_kind(value)}")
+
+
+def _decode_int(value: Any) -> int:
+    if type(value) is int:
+        return value
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Fail(f"expected a whole number, found {_kind(value)}")
+    return value
+
+
+def _decode_float(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise Fail(f"expected a number, found {_kind(value)}")
+    if not math.isfinite(value):
+        raise Fail(f"{value!r} is not a finite number")
+    return float(value)
+
+
+def _decode_str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise Fail(f"expected text, found {_kind(value)}")
+
+
+_SIMPLE: dict[Any, Decoder] = {
+    date: _decode_date,
+    bool: _decode_bool,
+    int: _decode_int,
+    float: _decode_float,
+    str: _decode_str,
+}
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)

@@ -1,21 +1,19 @@
 """Converting a :class:`PostMortem` to and from plain JSON-ready dicts.
 
-One generic converter driven by the model classes' annotations (see
-:mod:`pmtui.model.record`), so adding a field to the model needs no codec
-change. Decoding is strict: a value of the wrong type raises
-:class:`SchemaError` naming the path (``timeline[3].at``), so a damaged file
-is reported, never half-loaded. Missing keys take the field's default;
-unknown keys are ignored (a newer pmtui may have written them).
+One generic converter driven by the dataclasses' type hints, so adding a field
+to the model needs no codec change. Decoding is strict: a value of the wrong
+type raises :class:`SchemaError` naming the path (``timeline[3].at``), so a
+damaged file is reported, never half-loaded. Missing keys take the field's
+default; unknown keys are ignored (a newer pmtui may have written them).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from enum import Enum
 
-from pmtui.model._decoders import decoder
-from pmtui.model._leaves import Fail
-from pmtui.model.record import Record
+from pmtui.model._decoders import Fail, decoder
 from pmtui.model.session import PostMortem
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
@@ -35,7 +33,7 @@ class SchemaError(ValueError):
 
 
 def to_dict(obj: Any) -> Any:
-    """A JSON-ready copy of a model tree (ISO-8601 times, enum values).
+    """A JSON-ready copy of a dataclass tree (ISO-8601 times, enum values).
 
     Autosave runs this on every edit, so field names are looked up once per
     class and plain values pass straight through.
@@ -69,7 +67,9 @@ def _field_names(kind: type) -> tuple[str, ...] | None:
     try:
         return _FIELD_NAMES[kind]
     except KeyError:
-        names = kind.FIELDS if issubclass(kind, Record) else None
+        names = None
+        if dataclasses.is_dataclass(kind):
+            names = tuple(f.name for f in dataclasses.fields(kind))
         _FIELD_NAMES[kind] = names
         return names
 

@@ -1,51 +1,86 @@
-"""The classes of a whole post-mortem.
+"""The dataclasses of a whole post-mortem.
 
 Plain data, no I/O. Times are timezone-aware ``datetime`` values (pendulum's
 ``DateTime`` is one); dates without a time (due dates, review dates) are
 ``date``. Ids are short strings made by :meth:`PostMortem.new_id`, unique
 within one post-mortem and deterministic, so the same edits give the same file.
-
-The classes are :class:`~pmtui.model.record.Record` subclasses with their
-``__init__`` spelled out, not dataclasses: the command line (``pmtui export``)
-starts faster. Each field is an annotation, in the order of ``__init__``'s
-parameters; a list or object default is made fresh for each instance (``None``
-in the signature means "the default"). The parts of a post-mortem are in
-:mod:`pmtui.model.session_parts`; every name is importable from here.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from pmtui.model.enums import (
     ActionPriority,
     ActionStatus,
     ActionType,
+    EventKind,
+    FactorCategory,
+    KeyMoment,
     ParkedState,
+    Role,
+    Severity,
     Status,
-)
-from pmtui.model.record import Record
-from pmtui.model.session_parts import (
-    DEFAULT_BLAMELESS_STATEMENT,
-    DEFAULT_OUTCOMES,
-    DEFAULT_PURPOSE,
-    AgendaItem,
-    Causes,
-    Event,
-    Factor,
-    Impact,
-    Incident,
-    Item,
-    Link,
-    Participant,
-    Prep,
-    Reflection,
-    Tone,
-    WhyNode,
-    default_agenda,
 )
 
 SCHEMA_VERSION = 2
+
+DEFAULT_BLAMELESS_STATEMENT = (
+    "We are here to learn how our systems and processes let this happen, "
+    "not to find someone to blame. Everyone acted in good faith with the "
+    "information, tools and time they had. We talk about what happened and "
+    "why it made sense at the time, and we fix systems, not people."
+)
+DEFAULT_PURPOSE = (
+    "Understand what happened, why it happened, and what we change so it "
+    "does not happen again."
+)
+DEFAULT_OUTCOMES = (
+    "Clear action items, each with an owner and a due date; a shared timeline; "
+    "agreed root causes and contributing factors."
+)
+
+
+@dataclass
+class Participant:
+    name: str
+    role: Role = Role.OTHER
+    present: bool = False
+
+
+@dataclass
+class Link:
+    label: str
+    url: str
+
+
+@dataclass
+class Impact:
+    """Customer impact: free text plus optional figures."""
+
+    description: str = ""
+    users_affected: int | None = None
+    failed_requests_pct: float | None = None
+    duration_minutes: int | None = None
+    support_tickets: int | None = None
+    data_loss: bool = False
+    data_loss_details: str = ""
+
+
+@dataclass
+class Incident:
+    """Step 0's facts. The key times live on the timeline (one fact)."""
+
+    title: str = ""
+    severity: Severity = Severity.P2
+    services: list[str] = field(default_factory=list)
+    summary: str = ""
+    impact: Impact = field(default_factory=Impact)
+    links: list[Link] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
 
 PREP_CHECKLIST: tuple[tuple[str, str], ...] = (
     ("gather", "Gather logs, metrics, a clear timeline and user-impact reports"),
@@ -60,160 +95,162 @@ PREP_CHECKLIST: tuple[tuple[str, str], ...] = (
 )
 
 
-class Action(Record):
+@dataclass
+class Prep:
+    """Meeting preparation (step 0)."""
+
+    checklist: dict[str, bool] = field(default_factory=dict)
+    meeting_at: datetime | None = None
+
+
+@dataclass
+class AgendaItem:
+    step: str  # a Step value
+    minutes: int
+
+
+def default_agenda() -> list[AgendaItem]:
+    return [
+        AgendaItem("tone", 5),
+        AgendaItem("timeline", 15),
+        AgendaItem("causes", 15),
+        AgendaItem("reflect", 10),
+        AgendaItem("actions", 10),
+        AgendaItem("next", 5),
+    ]
+
+
+@dataclass
+class Tone:
+    """Step 1: setting the tone."""
+
+    statement: str = DEFAULT_BLAMELESS_STATEMENT
+    purpose: str = DEFAULT_PURPOSE
+    outcomes: str = DEFAULT_OUTCOMES
+    agenda: list[AgendaItem] = field(default_factory=default_agenda)
+    meeting_minutes: int = 60
+
+
+@dataclass
+class Event:
+    """One timeline event. ``key`` marks at most one event per key moment."""
+
+    id: str
+    at: datetime
+    text: str
+    kind: EventKind = EventKind.OTHER
+    source: str = ""
+    key: KeyMoment | None = None
+
+
+@dataclass
+class WhyNode:
+    """A node of the 5 Whys tree. The tree's root is the problem statement."""
+
     id: str
     text: str
-    owner: str
-    due: date | None
-    priority: ActionPriority
-    type: ActionType
-    status: ActionStatus
-    reason: str  # why "won't do"
-    link: str
-    addresses: str | None  # id of a why node, factor or item
-    closed_on: date | None
-
-    def __init__(
-        self,
-        id: str,
-        text: str,
-        owner: str = "",
-        due: date | None = None,
-        priority: ActionPriority = ActionPriority.P2,
-        type: ActionType = ActionType.PREVENT,
-        status: ActionStatus = ActionStatus.OPEN,
-        reason: str = "",
-        link: str = "",
-        addresses: str | None = None,
-        closed_on: date | None = None,
-    ) -> None:
-        self.id = id
-        self.text = text
-        self.owner = owner
-        self.due = due
-        self.priority = priority
-        self.type = type
-        self.status = status
-        self.reason = reason
-        self.link = link
-        self.addresses = addresses
-        self.closed_on = closed_on
+    root_cause: bool = False
+    children: list[WhyNode] = field(default_factory=list)
 
 
-class ParkedItem(Record):
+@dataclass
+class Factor:
+    id: str
+    text: str
+    category: FactorCategory = FactorCategory.PROCESS
+    why_id: str | None = None
+
+
+@dataclass
+class Causes:
+    """Step 3: the 5 Whys tree, contributing factors, trigger."""
+
+    whys: WhyNode = field(default_factory=lambda: WhyNode(id="w0", text=""))
+    factors: list[Factor] = field(default_factory=list)
+    trigger: str = ""
+    resolution: str = ""
+    detection: str = ""
+
+
+@dataclass
+class Item:
+    """An entry of went well / could improve / lucky."""
+
+    id: str
+    text: str
+    votes: int = 0
+
+
+@dataclass
+class Reflection:
+    went_well: list[Item] = field(default_factory=list)
+    could_improve: list[Item] = field(default_factory=list)
+    lucky: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Action:
+    id: str
+    text: str
+    owner: str = ""
+    due: date | None = None
+    priority: ActionPriority = ActionPriority.P2
+    type: ActionType = ActionType.PREVENT
+    status: ActionStatus = ActionStatus.OPEN
+    reason: str = ""  # why "won't do"
+    link: str = ""
+    addresses: str | None = None  # id of a why node, factor or item
+    closed_on: date | None = None
+
+
+@dataclass
+class ParkedItem:
     """An off-topic remark or fix idea filed for later (the parking lot)."""
 
     id: str
     text: str
-    step: str
-    at: datetime | None
-    state: ParkedState
-
-    def __init__(
-        self,
-        id: str,
-        text: str,
-        step: str = "",
-        at: datetime | None = None,
-        state: ParkedState = ParkedState.OPEN,
-    ) -> None:
-        self.id = id
-        self.text = text
-        self.step = step
-        self.at = at
-        self.state = state
+    step: str = ""
+    at: datetime | None = None
+    state: ParkedState = ParkedState.OPEN
 
 
-class NextSteps(Record):
-    owner: str
-    follow_up: date | None
-    solved_check: date | None
-    recipients: list[str]
-    runbooks: list[str]
-
-    def __init__(
-        self,
-        owner: str = "",
-        follow_up: date | None = None,
-        solved_check: date | None = None,
-        recipients: list[str] | None = None,
-        runbooks: list[str] | None = None,
-    ) -> None:
-        self.owner = owner
-        self.follow_up = follow_up
-        self.solved_check = solved_check
-        self.recipients = [] if recipients is None else recipients
-        self.runbooks = [] if runbooks is None else runbooks
+@dataclass
+class NextSteps:
+    owner: str = ""
+    follow_up: date | None = None
+    solved_check: date | None = None
+    recipients: list[str] = field(default_factory=list)
+    runbooks: list[str] = field(default_factory=list)
 
 
-class StepTimer(Record):
+@dataclass
+class StepTimer:
     """Time spent on one step; running while ``started`` is set."""
 
-    elapsed_seconds: float
-    started: datetime | None
-
-    def __init__(
-        self, elapsed_seconds: float = 0.0, started: datetime | None = None
-    ) -> None:
-        self.elapsed_seconds = elapsed_seconds
-        self.started = started
+    elapsed_seconds: float = 0.0
+    started: datetime | None = None
 
 
-class PostMortem(Record):
+@dataclass
+class PostMortem:
     """A whole post-mortem: what one archive file holds."""
 
     created: datetime
-    timezone: str
-    status: Status
-    schema_version: int
-    incident: Incident
-    prep: Prep
-    tone: Tone
-    timeline: list[Event]
-    gap_threshold_minutes: int
-    causes: Causes
-    reflection: Reflection
-    actions: list[Action]
-    next_steps: NextSteps
-    parking_lot: list[ParkedItem]
-    timers: dict[str, StepTimer]
-    next_serial: int
-
-    def __init__(
-        self,
-        created: datetime,
-        timezone: str = "UTC",
-        status: Status = Status.DRAFT,
-        schema_version: int = SCHEMA_VERSION,
-        incident: Incident | None = None,
-        prep: Prep | None = None,
-        tone: Tone | None = None,
-        timeline: list[Event] | None = None,
-        gap_threshold_minutes: int = 10,
-        causes: Causes | None = None,
-        reflection: Reflection | None = None,
-        actions: list[Action] | None = None,
-        next_steps: NextSteps | None = None,
-        parking_lot: list[ParkedItem] | None = None,
-        timers: dict[str, StepTimer] | None = None,
-        next_serial: int = 1,
-    ) -> None:
-        self.created = created
-        self.timezone = timezone
-        self.status = status
-        self.schema_version = schema_version
-        self.incident = Incident() if incident is None else incident
-        self.prep = Prep() if prep is None else prep
-        self.tone = Tone() if tone is None else tone
-        self.timeline = [] if timeline is None else timeline
-        self.gap_threshold_minutes = gap_threshold_minutes
-        self.causes = Causes() if causes is None else causes
-        self.reflection = Reflection() if reflection is None else reflection
-        self.actions = [] if actions is None else actions
-        self.next_steps = NextSteps() if next_steps is None else next_steps
-        self.parking_lot = [] if parking_lot is None else parking_lot
-        self.timers = {} if timers is None else timers
-        self.next_serial = next_serial
+    timezone: str = "UTC"
+    status: Status = Status.DRAFT
+    schema_version: int = SCHEMA_VERSION
+    incident: Incident = field(default_factory=Incident)
+    prep: Prep = field(default_factory=Prep)
+    tone: Tone = field(default_factory=Tone)
+    timeline: list[Event] = field(default_factory=list)
+    gap_threshold_minutes: int = 10
+    causes: Causes = field(default_factory=Causes)
+    reflection: Reflection = field(default_factory=Reflection)
+    actions: list[Action] = field(default_factory=list)
+    next_steps: NextSteps = field(default_factory=NextSteps)
+    parking_lot: list[ParkedItem] = field(default_factory=list)
+    timers: dict[str, StepTimer] = field(default_factory=dict)
+    next_serial: int = 1
 
     def new_id(self, prefix: str) -> str:
         """A fresh id such as ``e12``; deterministic for the same edits."""
@@ -224,31 +261,3 @@ class PostMortem(Record):
     @property
     def title(self) -> str:
         return self.incident.title
-
-
-__all__ = [
-    "DEFAULT_BLAMELESS_STATEMENT",
-    "DEFAULT_OUTCOMES",
-    "DEFAULT_PURPOSE",
-    "PREP_CHECKLIST",
-    "SCHEMA_VERSION",
-    "Action",
-    "AgendaItem",
-    "Causes",
-    "Event",
-    "Factor",
-    "Impact",
-    "Incident",
-    "Item",
-    "Link",
-    "NextSteps",
-    "ParkedItem",
-    "Participant",
-    "PostMortem",
-    "Prep",
-    "Reflection",
-    "StepTimer",
-    "Tone",
-    "WhyNode",
-    "default_agenda",
-]
