@@ -34,15 +34,15 @@ from pmtui.model.tracker import (
     tracked_actions,
 )
 from pmtui.paths import stylesheets
-from pmtui.store.lean_index import LeanArchive, load_lean
+from pmtui.store.lean_index import LeanArchive, fresh_lean, load_lean
 from pmtui.widgets.field import Field
 from pmtui.widgets.footer import PmtuiFooter
 from pmtui.widgets.row_table import RowTable
 from pmtui.widgets.tracker_table import (
     COLUMNS,
     NARROW_COLUMNS,
+    ActionRows,
     TrackerTable,
-    cells,
     closed,
 )
 
@@ -99,13 +99,25 @@ class TrackerScreen(Screen[None]):
         table = self.query_one(TrackerTable)
         self.query_one("#tracker-progress", ProgressBar).display = False
         self.query_one("#tracker-empty", Static).display = False
-        table.focus()
         self.action_reload()
+        if self.shown or self.lean is None:
+            table.focus()
+        else:  # nothing to act on
+            self.query_one("#tracker-query", Input).focus()
 
     # -- loading ------------------------------------------------------------
 
     def action_reload(self) -> None:
-        self._load()
+        """At once when the lean cache is fresh (a few milliseconds), else
+        from a worker that rebuilds it, with a progress bar."""
+        try:
+            lean = fresh_lean(self.pmtui.archive.folder)
+        except OSError:
+            lean = None  # the worker says what went wrong
+        if lean is None:
+            self._load()
+        else:
+            self._loaded(lean)
 
     @work(thread=True, exclusive=True, group="tracker-load")
     def _load(self) -> None:
@@ -164,7 +176,7 @@ class TrackerScreen(Screen[None]):
         narrow = self._narrow = self.size.width < NARROW
         self.shown = matched = filter_actions(self.items, self.filter)
         table.show(
-            [cells(item) for item in matched],
+            ActionRows(matched),
             [f"{item.key}#{item.id}" for item in matched],
             NARROW_COLUMNS if narrow else COLUMNS,
         )
@@ -174,6 +186,8 @@ class TrackerScreen(Screen[None]):
             f"Action tracker — {len(matched)}{of} actions, ⚠ {overdue} overdue"
         )
         table.display = bool(self.shown)
+        if not self.shown and table.has_focus:  # nothing to act on: the filter
+            self.query_one("#tracker-query", Input).focus()
         empty = self.query_one("#tracker-empty", Static)
         empty.display = not self.shown
         empty.update(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import ClassVar, overload
 
 from textual.binding import Binding, BindingType
 
@@ -33,6 +34,28 @@ class TrackerTable(RowTable):
         Binding("enter", "screen.open_selected", "Open", id="tracker_open"),
         Binding("slash", "screen.focus_filter", "Filter", id="tracker_filter"),
     ]
+
+
+class ActionRows(Sequence[tuple[str, ...]]):
+    """The table's rows, each made when it is drawn: thousands of actions
+    cost what a screenful does."""
+
+    def __init__(self, items: Sequence[TrackedAction]) -> None:
+        self.items = items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[str, ...]]: ...
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[str, ...] | Sequence[tuple[str, ...]]:
+        if isinstance(index, slice):
+            return [cells(item) for item in self.items[index]]
+        return cells(self.items[index])
 
 
 def closed(item: TrackedAction, status: ActionStatus) -> TrackedAction:
