@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.strip import Strip
@@ -107,6 +108,30 @@ async def test_the_metrics_repaint_the_rows_that_changed(
         screen.show_rows()
         await pilot.pause()
         assert f"{screen.view.gap_count} gap" in metrics_text(screen)
+
+
+def _painted_text(metrics: TimelineMetrics) -> list[str]:
+    region = metrics.size.region
+    return [strip.text for strip in metrics.render_lines(region)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_partly_repainted_panel_reads_as_a_whole_one(
+    make_app: MakeApp, sample_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_timeline(app, pilot, sample_path)
+        metrics = screen.query_one(TimelineMetrics)
+        pm = screen.pm
+        # counts that make the last line wrap, then not: rows move below it
+        for gaps in (123_456_789, 3, 0, 98_765):
+            metrics.show(pm, gaps=gaps)
+            await pilot.pause()
+            painted = _painted_text(metrics)
+            metrics.refresh()  # everything again, from nothing
+            await pilot.pause()
+            assert painted == _painted_text(metrics), gaps
 
 
 class _Painted(Static):
