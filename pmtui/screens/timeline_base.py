@@ -9,9 +9,12 @@ row actions.
 An import is read in a thread and merged into the timeline a slice at a time
 between keys and frames (:mod:`pmtui.widgets.timeline_importer`); the screen
 only puts the planned timeline in place, which is one list assignment, and
-shows it. If the timeline changed while the plan was made (an event typed
-meanwhile), the plan is made again from the new timeline. Each frame's work
-stays a few milliseconds long: the screen never freezes, however long the log.
+shows it: the table in one frame, the metrics and the detail line in the
+next (:mod:`pmtui.widgets.timeline_paint`), as all three at once would cost
+a frame three times as long. If the timeline changed while the plan was made
+(an event typed meanwhile), the plan is made again from the new timeline.
+Each frame's work stays a few milliseconds long: the screen never freezes,
+however long the log.
 """
 
 from __future__ import annotations
