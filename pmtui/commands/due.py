@@ -13,14 +13,9 @@ from pmtui.commands._archive import (
     today,
     write,
 )
-from pmtui.model.action_columns import OPEN_STATUSES, listing
-from pmtui.model.reviews import review_rows
+from pmtui.model.action_columns import listing
 from pmtui.model.tracker import by_owner
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
-if TYPE_CHECKING:
-    from pmtui.model.reviews import ReviewDue
-    from pmtui.store.lean_index import LeanArchive
+from pmtui.store.lean_views import lean_reviews
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         actions=("post", "status", "due", "owner", "text"),
     )
     day = today(args)
-    reviews = _reviews(lean, day)
+    reviews = lean_reviews(lean, day)
     out = [f"Reviews due ({len(reviews)})\n"]
     if reviews:
         columns = [
@@ -77,23 +72,3 @@ def run(args: argparse.Namespace) -> int:
         out.append("".join(f"  {line}\n" for line in block.decode().splitlines()[1:]))
     write("".join(out))
     return 0
-
-
-def _reviews(lean: LeanArchive, day: str) -> list[ReviewDue]:
-    """Reviews due from the post-mortem columns, open actions counted once."""
-    assert lean.actions is not None
-    still_open = [0] * len(lean.keys)
-    for post, status in zip(lean.actions.post, lean.actions.status, strict=True):
-        if status in OPEN_STATUSES:
-            still_open[int(post)] += 1
-    p = lean.posts
-    rows = zip(
-        p["key"],
-        p["title"],
-        p["follow_up"],
-        p["solved_check"],
-        p["owner"],
-        still_open,
-        strict=True,
-    )
-    return review_rows(rows, day)

@@ -143,23 +143,32 @@ def tracked_actions(
     records: Iterable[tuple[str, dict[str, Any]]], today: date
 ) -> list[TrackedAction]:
     """Every action of every record, overdue first, then by due date."""
-    from datetime import date
-
     records = list(records)
-    c = action_columns(records)
-    order, late = listing(c, today.isoformat())
     posts = [
         (
             key,
-            str(record.get("title") or "(untitled)"),
-            tuple(str(t) for t in record.get("tags") or []),
+            str(record.get("title") or ""),
+            [str(t) for t in record.get("tags") or []],
         )
         for key, record in records
     ]
+    return tracked_from_columns(action_columns(records), posts, today)
+
+
+def tracked_from_columns(
+    c: ActionColumns, posts: Sequence[tuple[str, str, Sequence[str]]], today: date
+) -> list[TrackedAction]:
+    """:func:`tracked_actions` from the actions as columns (every field) and
+    each post-mortem's ``(key, title, tags)`` by ``c.post``: as the lean
+    cache has them, with no record built."""
+    from datetime import date
+
+    order, late = listing(c, today.isoformat())
+    named = [(key, title or "(untitled)", tuple(tags)) for key, title, tags in posts]
     days = {day: date.fromisoformat(day) for day in dict.fromkeys(c.due) if day}
     return [
         TrackedAction(
-            *posts[int(c.post[i])],
+            *named[int(c.post[i])],
             c.id[i],
             c.text[i],
             c.owner[i],

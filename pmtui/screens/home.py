@@ -25,6 +25,7 @@ from pmtui.paths import samples_dir
 from pmtui.store import StoreError
 from pmtui.store.lean_index import LeanArchive, fresh_lean, load_lean
 from pmtui.widgets.footer import PmtuiFooter
+from pmtui.widgets.progress import hide_progress, show_progress
 from pmtui.widgets.row_table import Column, RowTable
 from pmtui.widgets.stepper import Stepper
 
@@ -130,20 +131,11 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self._show, lean)
 
     def _show_progress(self, done: int, total: int) -> None:
-        """The bar is made when first needed: a fresh index needs none."""
-        from textual.widgets import ProgressBar
-
-        bars = self.query("#home-progress").results(ProgressBar)
-        bar = next(bars, None)
-        if bar is None:
-            bar = ProgressBar(id="home-progress", show_eta=False)
-            self.query_one("#home-body").mount(bar, after="#home-due")
-        bar.display = True
-        bar.update(total=total, progress=done)
+        body = self.query_one("#home-body", Vertical)
+        show_progress(body, "home-progress", done, total, after="#home-due")
 
     def _hide_progress(self) -> None:
-        for bar in self.query("#home-progress"):
-            bar.display = False
+        hide_progress(self, "home-progress")
 
     def _show(self, lean: LeanArchive | None) -> None:
         """The archive as read (None: it could not be read)."""

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from pmtui.model.enums import ActionStatus, Step
@@ -30,13 +30,13 @@ from pmtui.model.tracker import (
     TrackedAction,
     filter_actions,
     parse_filter,
-    reviews_due,
-    tracked_actions,
 )
 from pmtui.paths import stylesheets
 from pmtui.store.lean_index import LeanArchive, fresh_lean, load_lean
+from pmtui.store.lean_views import lean_reviews, lean_tracked
 from pmtui.widgets.field import Field
 from pmtui.widgets.footer import PmtuiFooter
+from pmtui.widgets.progress import hide_progress, show_progress
 from pmtui.widgets.row_table import RowTable
 from pmtui.widgets.tracker_table import (
     COLUMNS,
@@ -88,16 +88,15 @@ class TrackerScreen(Screen[None]):
                 "Filter (owner:NAME status:active|open|done|… tag:TAG overdue)",
                 Input(placeholder="e.g. owner:priya overdue", id="tracker-query"),
                 id="tracker-filter",
+                blameless=False,
             )
             yield Static("", id="tracker-reviews", markup=False)
-            yield ProgressBar(id="tracker-progress", show_eta=False)
             yield TrackerTable(COLUMNS, id="tracker-table")
             yield Static("", id="tracker-empty", markup=False)
         yield PmtuiFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(TrackerTable)
-        self.query_one("#tracker-progress", ProgressBar).display = False
         self.query_one("#tracker-empty", Static).display = False
         self.action_reload()
         if self.shown or self.lean is None:
@@ -138,16 +137,15 @@ class TrackerScreen(Screen[None]):
             self.app.call_from_thread(self._loaded, lean)
 
     def _progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#tracker-progress", ProgressBar)
-        bar.display = True
-        bar.update(total=total, progress=done)
+        body = self.query_one("#tracker-body", Vertical)
+        show_progress(body, "tracker-progress", done, total, after="#tracker-reviews")
 
     def _loaded(self, lean: LeanArchive) -> None:
         self.lean = lean
-        self.query_one("#tracker-progress", ProgressBar).display = False
+        hide_progress(self, "tracker-progress")
         today = self.today
-        self.items = tracked_actions(lean.records, today)
-        self.reviews = reviews_due(lean.records, today)
+        self.items = lean_tracked(lean, today)
+        self.reviews = lean_reviews(lean, today.isoformat())
         self._show_reviews()
         self._fill()
 

@@ -7,13 +7,15 @@ line; they never block.
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static
 
-from pmtui.widgets.blameless_hint import BLAMELESS_TIP, hint_for, is_cause_field
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 
 class Field(Vertical):
@@ -32,13 +34,20 @@ class Field(Vertical):
         *,
         id: str | None = None,
         cause: bool | None = None,
+        blameless: bool = True,
     ) -> None:
         """``cause``: the text is a cause (names as subjects are hinted); by
-        default guessed from the control's id (why, factor, trigger)."""
+        default guessed from the control's id (why, factor, trigger).
+        ``blameless``: hint at blaming language (not for a search filter)."""
         super().__init__(id=id, classes="field")
         self._label = label
         self.control = control
-        self.cause = is_cause_field(control) if cause is None else cause
+        self.blameless = blameless
+        self.cause = False
+        if blameless:  # the phrase book is loaded for fields that use it
+            from pmtui.widgets.blameless_hint import is_cause_field
+
+            self.cause = is_cause_field(control) if cause is None else cause
         self._hint: str | None = None  # the screen's own hint
         self._blameless: str | None = None  # the blameless-language hint
 
@@ -58,15 +67,16 @@ class Field(Vertical):
             self.control.set_class(bool(message), "-invalid")
 
     def on_mount(self) -> None:
-        if isinstance(self.control, Input):
+        if self.blameless and isinstance(self.control, Input):
             self.watch(self.control, "value", self._check_blameless, init=False)
 
-    @on(TextArea.Changed)
-    def _text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area is self.control:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.blameless and event.text_area is self.control:
             self._check_blameless(event.text_area.text)
 
     def _check_blameless(self, text: str) -> None:
+        from pmtui.widgets.blameless_hint import hint_for
+
         message = hint_for(self, text, cause=self.cause)
         if message != self._blameless:
             self._blameless = message
@@ -84,7 +94,12 @@ class Field(Vertical):
         line.update(f"⚑ {message}" if message else "")
         line.set_class(bool(message), "-shown")
         line.set_class(bool(self._blameless), "-blameless")  # one line
-        line.tooltip = BLAMELESS_TIP + self._blameless if self._blameless else None
+        if self._blameless:
+            from pmtui.widgets.blameless_hint import BLAMELESS_TIP
+
+            line.tooltip = BLAMELESS_TIP + self._blameless
+        else:
+            line.tooltip = None
 
     @property
     def error(self) -> str:

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from bench.generate import generate_archive
-from pmtui.commands.due import _reviews as due_reviews
 from pmtui.model.action_columns import (
     OPEN_STATUSES,
     action_columns,
@@ -28,6 +27,7 @@ from pmtui.model.tracker import (
     tracked_actions,
 )
 from pmtui.store.lean_index import load_lean
+from pmtui.store.lean_views import lean_reviews as due_reviews
 
 DAYS = [date(2024, 1, 15), date(2025, 6, 1), date(2026, 2, 28), date(2027, 3, 1)]
 
