@@ -17,7 +17,6 @@ from pmtui.model.action_columns import (
     ActionColumns,
     action_columns,
     gather,
-    listing,
     where,
 )
 from pmtui.model.lean import QueryError, owner_matches
@@ -68,6 +67,7 @@ __all__ = [
     "by_owner",
     "filter_actions",
     "overdue_by_owner",
+    "overdue_count",
     "parse_filter",
     "review_rows",
     "reviews_due",
@@ -152,35 +152,9 @@ def tracked_actions(
         )
         for key, record in records
     ]
-    return tracked_from_columns(action_columns(records), posts, today)
+    from pmtui.model.tracked_list import TrackedList
 
-
-def tracked_from_columns(
-    c: ActionColumns, posts: Sequence[tuple[str, str, Sequence[str]]], today: date
-) -> list[TrackedAction]:
-    """:func:`tracked_actions` from the actions as columns (every field) and
-    each post-mortem's ``(key, title, tags)`` by ``c.post``: as the lean
-    cache has them, with no record built."""
-    from datetime import date
-
-    order, late = listing(c, today.isoformat())
-    named = [(key, title or "(untitled)", tuple(tags)) for key, title, tags in posts]
-    days = {day: date.fromisoformat(day) for day in dict.fromkeys(c.due) if day}
-    return [
-        TrackedAction(
-            *named[int(c.post[i])],
-            c.id[i],
-            c.text[i],
-            c.owner[i],
-            days.get(c.due[i]),
-            c.priority[i],
-            c.type[i],
-            c.status[i],
-            c.link[i],
-            late[n] if n < len(late) else 0,
-        )
-        for n, i in enumerate(order)
-    ]
+    return list(TrackedList(action_columns(records), posts, today))
 
 
 class ActionFilter:
@@ -208,6 +182,11 @@ class ActionFilter:
         return "ActionFilter(owner={!r}, status={!r}, overdue={!r}, tag={!r})".format(
             *self._key()
         )
+
+    @property
+    def active(self) -> bool:
+        """False for the empty filter, which keeps every action."""
+        return any(self._key())
 
     def keeps(self, item: TrackedAction) -> bool:
         if self.owner and not owner_matches(item.owner, self.owner.lower()):
@@ -251,9 +230,20 @@ class ActionFilter:
 
 
 def filter_actions(
-    items: Iterable[TrackedAction], flt: ActionFilter
-) -> list[TrackedAction]:
+    items: Sequence[TrackedAction], flt: ActionFilter
+) -> Sequence[TrackedAction]:
+    """The actions ``flt`` keeps, in order: ``items`` itself when it keeps
+    every one (a list made when first read stays so)."""
+    if not flt.active:
+        return items
     return [item for item in items if flt.keeps(item)]
+
+
+def overdue_count(items: Sequence[TrackedAction]) -> int:
+    """How many of ``items`` are overdue (those that can say so, without
+    making their items)."""
+    known = getattr(items, "overdue_count", None)
+    return known if isinstance(known, int) else sum(1 for i in items if i.overdue)
 
 
 def parse_filter(text: str) -> ActionFilter:

@@ -10,6 +10,7 @@ pmtui is reported and left unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -29,11 +30,12 @@ from pmtui.model.tracker import (
     ReviewDue,
     TrackedAction,
     filter_actions,
+    overdue_count,
     parse_filter,
 )
 from pmtui.paths import stylesheets
 from pmtui.store.lean_index import LeanArchive, fresh_lean, load_lean
-from pmtui.store.lean_views import lean_reviews, lean_tracked
+from pmtui.store.lean_views import TRACKER_POSTS, lean_reviews, lean_tracked
 from pmtui.widgets.field import Field
 from pmtui.widgets.footer import PmtuiFooter
 from pmtui.widgets.progress import hide_progress, show_progress
@@ -42,6 +44,7 @@ from pmtui.widgets.tracker_table import (
     COLUMNS,
     NARROW_COLUMNS,
     ActionRows,
+    RowKeys,
     TrackerTable,
     closed,
 )
@@ -63,8 +66,8 @@ class TrackerScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(classes="tracker")
-        self.items: list[TrackedAction] = []
-        self.shown: list[TrackedAction] = []
+        self.items: Sequence[TrackedAction] = []
+        self.shown: Sequence[TrackedAction] = []
         self.reviews: list[ReviewDue] = []
         self.lean: LeanArchive | None = None
         self.filter = ActionFilter()
@@ -110,7 +113,7 @@ class TrackerScreen(Screen[None]):
         """At once when the lean cache is fresh (a few milliseconds), else
         from a worker that rebuilds it, with a progress bar."""
         try:
-            lean = fresh_lean(self.pmtui.archive.folder)
+            lean = fresh_lean(self.pmtui.archive.folder, posts=TRACKER_POSTS)
         except OSError:
             lean = None  # the worker says what went wrong
         if lean is None:
@@ -127,7 +130,8 @@ class TrackerScreen(Screen[None]):
                 self.app.call_from_thread(self._progress, done, total)
 
         try:
-            lean = load_lean(self.pmtui.archive.folder, progress)
+            folder = self.pmtui.archive.folder
+            lean = load_lean(folder, progress, posts=TRACKER_POSTS)
         except OSError as error:
             self.app.call_from_thread(
                 self.notify, f"Cannot read the archive: {error}", severity="error"
@@ -175,10 +179,10 @@ class TrackerScreen(Screen[None]):
         self.shown = matched = filter_actions(self.items, self.filter)
         table.show(
             ActionRows(matched),
-            [f"{item.key}#{item.id}" for item in matched],
+            RowKeys(matched),
             NARROW_COLUMNS if narrow else COLUMNS,
         )
-        overdue = sum(1 for i in matched if i.overdue)
+        overdue = overdue_count(matched)
         of = f" of {len(self.items)}" if len(matched) != len(self.items) else ""
         self.query_one("#tracker-title", Static).update(
             f"Action tracker — {len(matched)}{of} actions, ⚠ {overdue} overdue"

@@ -7,25 +7,31 @@ from __future__ import annotations
 
 from pmtui.model.action_columns import OPEN_STATUSES
 from pmtui.model.reviews import ReviewDue, review_rows
-from pmtui.model.tracker import TrackedAction, tracked_from_columns
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
     from datetime import date
 
+    from pmtui.model.tracked_list import TrackedList
     from pmtui.store.lean_index import LeanArchive
 
+#: The post-mortem fields the tracker reads (with every action field).
+TRACKER_POSTS = ("title", "tags", "follow_up", "solved_check", "owner")
 
-def lean_tracked(lean: LeanArchive, today: date) -> list[TrackedAction]:
+
+def lean_tracked(lean: LeanArchive, today: date) -> TrackedList:
     """Every action, as :func:`pmtui.model.tracker.tracked_actions` lists
-    the records' (read every action field and the titles and tags)."""
+    the records' (read every action field and the titles and tags); each
+    made when first read."""
+    from pmtui.model.tracked_list import TrackedList
+
     assert lean.actions is not None, "read with every action field"
     titles, tags = lean.posts["title"], lean.posts["tags"]
     posts = [
         (key, titles[i], lean.items("tags", i) if tags[i] else [])
         for i, key in enumerate(lean.keys)
     ]
-    return tracked_from_columns(lean.actions, posts, today)
+    return TrackedList(lean.actions, posts, today)
 
 
 def lean_reviews(lean: LeanArchive, day: str) -> list[ReviewDue]:

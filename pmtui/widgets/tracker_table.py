@@ -58,6 +58,26 @@ class ActionRows(Sequence[tuple[str, ...]]):
         return cells(self.items[index])
 
 
+class RowKeys(Sequence[str]):
+    """The rows' keys (post-mortem#action), each made when asked for."""
+
+    def __init__(self, items: Sequence[TrackedAction]) -> None:
+        self.items = items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [f"{i.key}#{i.id}" for i in self.items[index]]
+        item = self.items[index]
+        return f"{item.key}#{item.id}"
+
+
 def closed(item: TrackedAction, status: ActionStatus) -> TrackedAction:
     return TrackedAction(
         item.key,

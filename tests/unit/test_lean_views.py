@@ -45,3 +45,17 @@ def test_the_reviews_are_the_records(folder: Path, today: date) -> None:
 def vars_of(review: object) -> tuple[object, ...]:
     names = ("key", "title", "kind", "on", "days", "owner", "open_actions")
     return tuple(getattr(review, name) for name in names)
+
+
+def test_the_tracker_list_makes_only_what_is_read(folder: Path) -> None:
+    from pmtui.model.tracker import ActionFilter, filter_actions, overdue_count
+
+    today = date(2026, 11, 20)
+    items = lean_tracked(load_lean(folder), today)
+    assert items._made == {}  # nothing made yet
+    assert overdue_count(items) == sum(1 for i in items if i.overdue) > 0
+    assert items[-1] is items[len(items) - 1]  # made once, then kept
+    assert [fields(i) for i in items[2:5]] == [fields(items[n]) for n in (2, 3, 4)]
+    assert filter_actions(items, ActionFilter()) is items  # kept whole, unmade
+    late = filter_actions(items, ActionFilter(overdue=True))
+    assert len(late) == overdue_count(items) == overdue_count(list(late))
