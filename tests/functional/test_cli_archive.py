@@ -204,3 +204,26 @@ def test_commands_import_only_the_standard_library_once_cached(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_search_shows_the_day_in_the_post_mortems_zone(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    from datetime import UTC, datetime
+
+    from pmtui.model import KeyMoment
+    from pmtui.model.timeline import set_key_time
+
+    archive = Archive(tmp_path / "arch")
+    late = new_postmortem(
+        "Queue stalled after midnight", clock, timezone="Europe/Berlin"
+    )
+    # 00:30 in Berlin on 19 November is 23:30 UTC on the 18th
+    set_key_time(
+        late, KeyMoment.IMPACT_BEGAN, datetime(2026, 11, 18, 23, 30, tzinfo=UTC)
+    )
+    with archive.create(late):
+        pass
+    result = pmtui("search", "--dir", str(archive.folder), "queue", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "2026-11-19" in result.stdout.splitlines()[0]
