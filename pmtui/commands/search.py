@@ -10,7 +10,6 @@ import argparse
 
 from pmtui.cli import UsageError, add_dir_option
 from pmtui.commands._archive import cut, load_archive, one_line, width, write
-from pmtui.model.incident_day import incident_day
 from pmtui.model.search import QueryError, parse_query, search
 
 # what matching and the results need of a post-mortem (read only those)
@@ -20,7 +19,7 @@ RECORD_FIELDS = (
     "status",
     "created",
     "incident_date",
-    "timezone",
+    "day",
     "services",
     "tags",
     "owners",
@@ -62,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     lines = []
     for n, hit in enumerate(hits[: args.limit], 1):
         record = hit.record
-        day = incident_day(record)  # in the post-mortem's own zone
+        day = record.get("day") or ""  # in the post-mortem's own zone
         facts = f"{record.get('severity') or '?'} · {day} · {record.get('status')}"
         lines.append(
             f"{n:>2}. {cut(one_line(hit.title), room - len(facts) - 3)}  [{facts}]"

@@ -18,7 +18,6 @@ from datetime import date
 from itertools import compress
 
 from pmtui.model.action_columns import ActionColumns
-from pmtui.model.incident_day import local_day
 from pmtui.model.reviews import due_review
 
 #: The post-mortem fields home reads.
@@ -28,7 +27,7 @@ POST_FIELDS = (
     "status",
     "created",
     "incident_date",
-    "timezone",
+    "day",
     "follow_up",
     "solved_check",
 )
@@ -115,7 +114,7 @@ def home_view(
             (
                 title[n] or "(untitled)",
                 severity[n],
-                local_day(moment[n], posts["timezone"][n]),
+                posts["day"][n],
                 status[n],
                 str(still_open[n]),
                 f"⚠ {late[n]}" if late[n] else "0",

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # The summary shape these lean records are built from (pmtui.model.summary);
 # tests check they agree, so bumping SUMMARY_VERSION reminds to bump this.
 BUILT_FOR_SUMMARY = 2
-LEAN_VERSION = f"{BUILT_FOR_SUMMARY}.2"
+LEAN_VERSION = f"{BUILT_FOR_SUMMARY}.3"
 
 WORD_FIELDS = ("summary", "causes", "factors", "actions", "timeline")
 _KEEP = (
@@ -67,7 +67,12 @@ def word_line(text: str) -> str:
 
 def lean_record(summary: dict[str, Any]) -> dict[str, Any]:
     """What search, the tracker and similar incidents need from a summary."""
+    from pmtui.model.incident_day import incident_day
+
     record = {key: summary.get(key) for key in _KEEP}
+    # the day people call the incident's, in its own zone: worked out here,
+    # where the cache is made, so reading it needs no datetime or zoneinfo
+    record["day"] = incident_day(summary) or None
     texts = summary.get("search") or {}
     record["words"] = {name: word_line(texts.get(name) or "") for name in WORD_FIELDS}
     record["root_words"] = sorted(

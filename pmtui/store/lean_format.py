@@ -50,12 +50,14 @@ POST_FIELDS = (
     "created",
     "incident_date",
     "timezone",
+    "day",
     "follow_up",
     "solved_check",
     "owner",
 )
 POST_LISTS = ("services", "tags", "owners", "root_words")
-DAY_FIELDS = ("follow_up", "solved_check")
+# ISO days; "day" is the incident's, in the post-mortem's own zone
+DAY_FIELDS = ("day", "follow_up", "solved_check")
 # action fields with few distinct values, stored as codes (see coded_part)
 CODED = ("status", "owner", "priority", "type")
 PARTS = (
