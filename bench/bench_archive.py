@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.bench_startup import BARE
+from bench.bench_startup import BARE, REPEAT
 from bench.common import REPO, Result, python, walls
 from bench.generate import generate_archive
 
@@ -44,10 +44,8 @@ def _loaded(self, lean):
     assert len(lean.keys) == int(sys.argv[2]), len(lean.keys)
     self.app.call_after_refresh(self.app.exit)
 tracker.TrackerScreen._loaded = _loaded
-def on_mount(self, event):
-    event.prevent_default()  # straight to the tracker: no home screen
-    self.push_screen(tracker.TrackerScreen())
-PmtuiApp.on_mount = on_mount
+# straight to the tracker: no home screen
+PmtuiApp.get_default_screen = lambda self: tracker.TrackerScreen()
 from pmtui.cli import main
 raise SystemExit(main(["--dir", sys.argv[1]]))
 """
@@ -81,7 +79,9 @@ def run() -> list[Result]:
             env=ENV,
         )
         painted, bare = walls(
-            [python(TRACKER, str(folder), "1000"), python(BARE)], env=ENV
+            [python(TRACKER, str(folder), "1000"), python(BARE)],
+            env=ENV,
+            repeat=REPEAT,
         )
     ms = f"pmtui --version {version * 1000:.0f} ms"
     return [
@@ -108,6 +108,6 @@ def run() -> list[Result]:
             painted / bare,
             1.3,
             f"tracker {painted * 1000:.0f} ms, bare {bare * 1000:.0f} ms"
-            f" (median of 7, taking turns; cwd {REPO.name})",
+            f" (median of {REPEAT}, taking turns; cwd {REPO.name})",
         ),
     ]

@@ -24,7 +24,7 @@ from pmtui.messages import Deleted, Edited, GoToStep
 from pmtui.model.enums import Step
 from pmtui.paths import APP_SHEETS, stylesheets
 from pmtui.screens import step_screen_class
-from pmtui.themes import register_themes, remember_theme
+from pmtui.themes import register_themes, remember_theme, restore_theme
 from pmtui.widgets.stepper import step_key
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ class PmtuiApp(App[None]):
     ) -> None:
         super().__init__()
         register_themes(self)
+        restore_theme(self)  # before any screen is styled
         self.focus_mode = False
         self.archive = archive
         self.clock: Clock = clock or SystemClock()
@@ -88,11 +89,14 @@ class PmtuiApp(App[None]):
 
     # -- start and stop -----------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[object]:
+        """Home is the first screen: nothing lies under it."""
         from pmtui.screens.home import HomeScreen
 
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         remember_theme(self)
-        self.push_screen(HomeScreen())
         self._install_signal_handlers()
         if self._open_path is not None:
             self.open_file(self._open_path)

@@ -99,14 +99,19 @@ def register_themes(app: App[Any]) -> None:
         app.register_theme(theme)
 
 
-def remember_theme(app: App[Any]) -> None:
-    """The theme chosen last time (ctrl+p → Theme) is the theme now, and a
-    new choice is kept in the user's preferences for next time."""
+def restore_theme(app: App[Any]) -> None:
+    """The theme chosen last time (ctrl+p → Theme) is the theme now. Called
+    before the first screen is styled, so it is styled once."""
     from pmtui.store.prefs import read_prefs
 
     name = read_prefs().get("theme")
     if isinstance(name, str) and name in app.available_themes:
         app.theme = name
+
+
+def remember_theme(app: App[Any]) -> None:
+    """A new choice of theme is kept in the user's preferences for next
+    time (once the app runs)."""
 
     def keep(theme: Theme) -> None:
         from pmtui.store.prefs import read_prefs, update_prefs
