@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -105,11 +106,20 @@ class TextPromptDialog(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = _CANCEL
 
     def __init__(
-        self, title: str, label: str, *, value: str = "", placeholder: str = ""
+        self,
+        title: str,
+        label: str,
+        *,
+        value: str = "",
+        placeholder: str = "",
+        check: Callable[[str], str | None] | None = None,
     ) -> None:
+        """``check(text)``: why the text cannot be taken (shown under the
+        field, the text kept), or None."""
         super().__init__(classes="dialog")
         self.title_text, self.label = title, label
         self.value, self.placeholder = value, placeholder
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -127,8 +137,12 @@ class TextPromptDialog(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        if not text:
-            self.query_one("#prompt-field", Field).set_error("Type something first.")
+        field = self.query_one("#prompt-field", Field)
+        problem = "Type something first." if not text else None
+        if problem is None and self.check is not None:
+            problem = self.check(text)
+        if problem is not None:
+            field.set_error(problem)
             return
         self.dismiss(text)
 

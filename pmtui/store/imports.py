@@ -6,6 +6,7 @@ Problems are :class:`~pmtui.store.errors.StoreError` with one clear sentence.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pmtui.store.errors import StoreError
@@ -13,20 +14,35 @@ from pmtui.store.errors import StoreError
 MAX_BYTES = 200 * 1024 * 1024  # a log bigger than this is not a meeting's log
 
 
+def import_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be imported, seen before reading it (missing, a
+    folder, too big, not readable); None when it can be read."""
+    path = Path(path).expanduser()
+    if not path.exists():
+        return f"{path} does not exist"
+    if path.is_dir():
+        return f"{path} is a folder, not a file"
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return f"{path} cannot be read: {error.strerror or error}"
+    if size > MAX_BYTES:
+        return (
+            f"{path} is {size // (1024 * 1024)} MB; import at most "
+            f"{MAX_BYTES // (1024 * 1024)} MB (cut the log to the incident's hours)"
+        )
+    if not os.access(path, os.R_OK):
+        return f"{path} cannot be read: permission denied"
+    return None
+
+
 def read_text_file(path: Path) -> str:
     """The whole text of ``path`` (UTF-8, a leading BOM dropped)."""
     path = Path(path).expanduser()
-    if not path.exists():
-        raise StoreError(f"{path} does not exist")
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a file")
+    problem = import_problem(path)
+    if problem is not None:
+        raise StoreError(problem)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise StoreError(
-                f"{path} is {size // (1024 * 1024)} MB; import at most "
-                f"{MAX_BYTES // (1024 * 1024)} MB (cut the log to the incident's hours)"
-            )
         data = path.read_bytes()
     except PermissionError:
         raise StoreError(f"{path} cannot be read: permission denied") from None

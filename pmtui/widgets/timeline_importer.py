@@ -86,10 +86,13 @@ class ImportRunner(Widget):
         self, pm: PostMortem, clock: Clock, view: TimelineView | None = None
     ) -> None:
         """Ask for the file, then read it (the screen gets ``Confirmed``)."""
+        from pmtui.store.imports import import_problem
+
         dialog = TextPromptDialog(
             "Import events",
             "File to read: CSV, JSON lines, or a log with a time on each line",
             placeholder="~/incident/checkout-api.log",
+            check=lambda text: import_problem(Path(text)),
         )
 
         def chosen(path: str | None) -> None:

@@ -24,7 +24,7 @@ from tests.functional.timeline_helpers import (
     saved,
     type_line,
 )
-from tests.helpers import wait_until
+from tests.helpers import press_quit, wait_until
 
 
 async def test_import_with_bad_lines(
@@ -100,6 +100,39 @@ async def test_import_of_a_missing_file_says_why(
         assert isinstance(app.screen, TimelineScreen)
         assert any("does not exist" in str(n.message) for n in app._notifications)
         assert not screen.query_one(ImportRunner).running
+
+
+async def test_a_path_that_cannot_be_read_is_told_in_the_dialog(
+    make_app: MakeApp, sample_path: Path, tmp_path: Path
+) -> None:
+    """The reason shows under the path, the typed path stays, the dialog
+    stays open: the facilitator fixes a typo instead of typing it all again."""
+    from pmtui.screens.dialogs import TextPromptDialog
+
+    log = tmp_path / "app.log"
+    log.write_text("2026-11-18T09:04:00Z checkout errors rising\n")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_timeline(app, pilot, sample_path)
+        await pilot.press("ctrl+o")
+        assert await wait_until(lambda: isinstance(app.screen, TextPromptDialog))
+        field = app.screen.query_one("#prompt", Input)
+        field.value = str(tmp_path / "app.lg")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptDialog)  # still open
+        error = str(app.screen.query_one("#prompt-field .field--error").render())
+        assert "app.lg does not exist" in error
+        assert field.value == str(tmp_path / "app.lg")  # kept as typed
+        field.value = str(tmp_path)
+        await pilot.press("enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#prompt-field .field--error").render())
+        assert "is a folder, not a file" in error
+        field.value = str(log)
+        await pilot.press("enter")
+        assert await wait_until(lambda: isinstance(app.screen, ImportPreviewDialog))
+        await press_quit(pilot)
 
 
 async def test_a_large_log_is_read_in_a_worker_with_progress(
