@@ -27,9 +27,9 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import Reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from pmtui.widgets.header_rows import HeaderRows
 
 PAD = 1  # blank cells each side of a cell
 _CONTROLS = dict.fromkeys(range(32), " ")  # a tab or newline would break a line
@@ -70,7 +70,7 @@ def widths(columns: Sequence[Column], room: int) -> list[int]:
     return out
 
 
-class RowTable(ScrollView, can_focus=True):
+class RowTable(HeaderRows):
     """Rows of plain text under a header; one row has the cursor."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -79,14 +79,8 @@ class RowTable(ScrollView, can_focus=True):
         "row-table--even-row",
         "row-table--odd-row",
     }
-    BINDINGS: ClassVar[list[BindingType]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [  # and HeaderRows' moves
         Binding("enter", "select", "Select", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home,ctrl+home", "first", "First row", show=False),
-        Binding("end,ctrl+end", "last", "Last row", show=False),
     ]
 
     class _RowMessage(Message):
@@ -105,10 +99,6 @@ class RowTable(ScrollView, can_focus=True):
 
     class Selected(_RowMessage):
         """Enter, or a click on the highlighted row."""
-
-    # Rows come and go without moving anything else: a new scrollable size
-    # needs the scroll bars updated, not the screen laid out again.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(
         self,
@@ -259,38 +249,13 @@ class RowTable(ScrollView, can_focus=True):
             self.refresh_lines(index + 1)
             self.post_message(self.Highlighted(self, index, self.current_key))
 
-    def _scroll_to_cursor(self) -> None:
-        rows_in_view = max(1, self.scrollable_content_region.height - 1)
-        top = self.scroll_offset.y
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
-        elif self.cursor_row >= top + rows_in_view:
-            y = self.cursor_row - rows_in_view + 1
-            self.scroll_to(y=y, animate=False, immediate=True)
-
-    def action_move(self, step: int) -> None:
-        self._set_cursor(self.cursor_row + step)
-
-    def action_page(self, step: int) -> None:
-        page = max(1, self.scrollable_content_region.height - 2)
-        self._set_cursor(self.cursor_row + step * page)
-
-    def action_first(self) -> None:
-        self._set_cursor(0)
-
-    def action_last(self) -> None:
-        self._set_cursor(len(self.rows) - 1)
-
     def action_select(self) -> None:
         if self.rows:
             self.post_message(self.Selected(self, self.cursor_row, self.current_key))
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or offset.y < 1:
-            return
-        index = self.scroll_offset.y + offset.y - 1
-        if index >= len(self.rows):
+        index = self._row_at(event)
+        if index is None:
             return
         if index == self.cursor_row:
             self.action_select()

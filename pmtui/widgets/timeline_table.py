@@ -23,12 +23,11 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Offset, Region, Size
 from textual.message import Message
-from textual.reactive import Reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pmtui.model.timeline_rules import Row, row_key
 from pmtui.model.timeline_view import TimelineView
+from pmtui.widgets.header_rows import HeaderRows
 from pmtui.widgets.timeline_cells import (
     PAD,
     Cell,
@@ -42,7 +41,7 @@ from pmtui.widgets.timeline_cells import (
 from pmtui.widgets.timeline_paint import PaintWaiters
 
 
-class TimelineTable(ScrollView, can_focus=True):
+class TimelineTable(HeaderRows):
     """Events and gap rows. Messages go up; the screen changes the model."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -64,12 +63,6 @@ class TimelineTable(ScrollView, can_focus=True):
         Binding("4", "set_key(4)", "Resolved", show=False),
         Binding("0", "set_key(0)", "No key moment", show=False),
         Binding("escape", "back_to_add", "Add line", id="tl_back"),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home,ctrl+home", "first", "First row", show=False),
-        Binding("end,ctrl+end", "last", "Last row", show=False),
     ]
 
     class EventAction(Message):
@@ -104,12 +97,6 @@ class TimelineTable(ScrollView, can_focus=True):
         def __init__(self, key: str | None) -> None:
             super().__init__()
             self.key = key
-
-    # Rows come and go without moving anything else: a new scrollable size
-    # needs the scroll bars updated, not the whole screen laid out again
-    # (which costs more than drawing the table). Textual still lays out when
-    # a scroll bar appears or goes.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, view: TimelineView, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -239,34 +226,10 @@ class TimelineTable(ScrollView, can_focus=True):
         if old_key != self._cursor_key:
             self.post_message(self.RowHighlighted(self._cursor_key))
 
-    def _scroll_to_cursor(self) -> None:
-        rows_in_view = max(1, self.scrollable_content_region.height - 1)
-        top = self.scroll_offset.y
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
-        elif self.cursor_row >= top + rows_in_view:
-            y = self.cursor_row - rows_in_view + 1
-            self.scroll_to(y=y, animate=False, immediate=True)
-
-    def action_move(self, step: int) -> None:
-        self._set_cursor(self.cursor_row + step)
-
-    def action_page(self, step: int) -> None:
-        page = max(1, self.scrollable_content_region.height - 2)
-        self._set_cursor(self.cursor_row + step * page)
-
-    def action_first(self) -> None:
-        self._set_cursor(0)
-
-    def action_last(self) -> None:
-        self._set_cursor(len(self.view) - 1)
-
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is not None and offset.y >= 1:
-            index = self.scroll_offset.y + offset.y - 1
-            if index < len(self.view):
-                self._set_cursor(index)
+        index = self._row_at(event)
+        if index is not None:
+            self._set_cursor(index)
 
     # -- keys -----------------------------------------------------------------
 
