@@ -33,6 +33,12 @@ class _Key(NamedTuple):
     enabled: bool
 
 
+def _width(key: _Key, compact: bool) -> int:
+    """The cells ``key`` takes in the footer (without the gap after it)."""
+    described = len(key.description) + 1 if key.description else 0
+    return len(key.display) + (0 if compact else 2) + described
+
+
 class PmtuiFooter(Widget):
     """The keys that work now; the command palette's key at the right."""
 
@@ -108,10 +114,17 @@ class PmtuiFooter(Widget):
                 line.stylize(dim, start, end)
             self._spans.append((start, end, key))
 
-        for key in keys:
+        gap = 1 if compact else 0
+        more = "…"  # some keys left out: F1 lists them all
+        for n, key in enumerate(keys):
+            room = self.size.width - len(line)
+            last = n == len(keys) - 1
+            if _width(key, compact) + (0 if last else gap + len(more)) > room:
+                line.append(more, text_style)  # never half a key
+                palette = None  # the keys first: ctrl+p works all the same
+                break
             add(key, compact)
-            if compact:
-                line.append(" ")
+            line.append(" " * gap)
         if palette is not None:  # at the right, when the keys leave room
             width = len(palette.display) + len(palette.description) + 3
             room = self.size.width - len(line) - width

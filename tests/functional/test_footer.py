@@ -71,3 +71,23 @@ async def test_keys_follow_the_focus_and_disabled_keys_are_dim(
         await pilot.click(PmtuiFooter, offset=(start + 1, 0))
         assert bells == [True] and app.screen.STEP is Step.REPORT  # type: ignore[attr-defined]
         await press_quit(pilot)
+
+
+async def test_keys_that_do_not_fit_are_left_out_whole(
+    make_app: MakeApp, archive: Archive, sample_pm: PostMortem
+) -> None:
+    with archive.create(sample_pm) as handle:
+        path = handle.path
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await wait_until(lambda: isinstance(app.screen, StepScreen))
+        await pilot.press("f3")  # the tone step has more keys than 80 columns hold
+        assert await wait_until(lambda: app.screen.STEP is Step.TONE)  # type: ignore[attr-defined]
+        footer = app.screen.query_one(PmtuiFooter)
+        assert await wait_until(lambda: "Next step" in footer_text(app))
+        text = footer_text(app)
+        assert text.startswith("f1 Help") and text.rstrip().endswith("…")
+        assert len(text) <= 80
+        for start, end, key in footer._spans:  # every key shown is whole
+            assert text[start:end].endswith(key.description)
+        await press_quit(pilot)
