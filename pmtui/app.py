@@ -7,8 +7,6 @@ screen and on exit. Only the store touches disk.
 
 from __future__ import annotations
 
-import signal
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -23,27 +21,16 @@ from pmtui.clock import Clock, SystemClock
 from pmtui.messages import Deleted, Edited, GoToStep
 from pmtui.model.enums import Step
 from pmtui.paths import APP_SHEETS, stylesheets
-from pmtui.screens import step_screen_class
+from pmtui.screens import step_screen, step_screen_class
+from pmtui.signals import on_hangup_or_term
 from pmtui.themes import register_themes, remember_theme, restore_theme
 from pmtui.widgets.stepper import step_key
 
 if TYPE_CHECKING:
     # Imported when first needed: the home screen paints without them.
     from pmtui.model.undo import Removal
-    from pmtui.screens.base import SessionContext, StepScreen
+    from pmtui.screens.base import SessionContext
     from pmtui.store import Archive, PostMortemFile
-
-
-def step_screen(screen: Screen[object]) -> StepScreen | None:
-    """``screen`` if it is a step screen.
-
-    No step screen exists before their module is imported, and the home
-    screen paints without importing it; so it is not imported here.
-    """
-    base = sys.modules.get("pmtui.screens.base")
-    if base is not None and isinstance(screen, base.StepScreen):
-        return screen
-    return None
 
 
 class PmtuiApp(App[None]):
@@ -97,18 +84,9 @@ class PmtuiApp(App[None]):
 
     def on_mount(self) -> None:
         remember_theme(self)
-        self._install_signal_handlers()
+        on_hangup_or_term(self._exit_on_signal)  # closing the terminal still saves
         if self._open_path is not None:
             self.open_file(self._open_path)
-
-    def _install_signal_handlers(self) -> None:
-        """Closing the terminal (SIGHUP) or SIGTERM still saves."""
-        try:
-            loop = __import__("asyncio").get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(sig, self._exit_on_signal)
-        except (RuntimeError, NotImplementedError, ValueError):  # pragma: no cover
-            pass
 
     def _exit_on_signal(self) -> None:
         self.flush()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING
 
 from pmtui.model.enums import Step
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from pmtui.screens.base import StepScreen
 
 STEP_SCREENS: dict[Step, str] = {
@@ -27,3 +30,15 @@ def step_screen_class(step: Step) -> type[StepScreen]:
     module = importlib.import_module(module_name)
     cls: type[StepScreen] = getattr(module, class_name)
     return cls
+
+
+def step_screen(screen: Screen[object]) -> StepScreen | None:
+    """``screen`` if it is a step screen.
+
+    No step screen exists before their module is imported, and the home
+    screen paints without importing it; so it is not imported here.
+    """
+    base = sys.modules.get("pmtui.screens.base")
+    if base is not None and isinstance(screen, base.StepScreen):
+        return screen
+    return None

@@ -9,7 +9,7 @@ back); escape leaves editing. The lists are changed in place; ``Edited`` and
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -63,18 +63,16 @@ class ListEditor(Vertical, Generic[T]):
 
     # -- what subclasses say -------------------------------------------------
 
-    def cells(self, item: T) -> tuple[str, ...]:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # each list defines these
 
-    def compose_form(self) -> ComposeResult:
-        raise NotImplementedError
+        def cells(self, item: T) -> tuple[str, ...]: ...
 
-    def fill_form(self, item: T | None) -> None:
-        raise NotImplementedError
+        def compose_form(self) -> ComposeResult: ...
 
-    def read_form(self) -> T | None:
-        """A new item from the form, or None (errors shown under fields)."""
-        raise NotImplementedError
+        def fill_form(self, item: T | None) -> None: ...
+
+        def read_form(self) -> T | None:
+            """A new item from the form, or None (errors shown under fields)."""
 
     def label(self, item: T) -> str:
         return self.NOUN
