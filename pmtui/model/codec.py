@@ -14,6 +14,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from pmtui.model._decoders import Fail, decoder
+from pmtui.model._encoders import encoder
 from pmtui.model.session import PostMortem
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
@@ -35,43 +36,36 @@ class SchemaError(ValueError):
 def to_dict(obj: Any) -> Any:
     """A JSON-ready copy of a dataclass tree (ISO-8601 times, enum values).
 
-    Autosave runs this on every edit, so field names are looked up once per
-    class and plain values pass straight through.
+    Autosave runs this on every edit: a dataclass goes through the encoder
+    written for its class from its type hints (:mod:`pmtui.model._encoders`);
+    anything else, or a field whose hint has no plan, is walked generically.
     """
     kind = type(obj)
     if kind in _PLAIN:
         return obj
-    names = _field_names(kind)
-    if names is not None:
-        return {name: to_dict(getattr(obj, name)) for name in names}
-    if kind is list:
-        return [to_dict(v) for v in obj]
+    if dataclasses.is_dataclass(kind):
+        return encoder(kind, _walk)(obj)
+    return _walk(obj)
+
+
+def _walk(obj: Any) -> Any:
+    """The generic walk: each value's own type decides."""
+    if type(obj) in _PLAIN:
+        return obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return to_dict(obj)
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, (datetime, date)):
         return obj.isoformat()
     if isinstance(obj, dict):
-        return {str(k): to_dict(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [to_dict(v) for v in obj]
+        return {str(k): _walk(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_walk(v) for v in obj]
     return obj
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
-
-
-def _field_names(kind: type) -> tuple[str, ...] | None:
-    try:
-        return _FIELD_NAMES[kind]
-    except KeyError:
-        names = None
-        if dataclasses.is_dataclass(kind):
-            names = tuple(f.name for f in dataclasses.fields(kind))
-        _FIELD_NAMES[kind] = names
-        return names
 
 
 def postmortem_from_dict(data: Any, *, pendulum_times: bool = True) -> PostMortem:
