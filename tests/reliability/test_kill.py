@@ -1,10 +1,11 @@
 """SIGKILL at random moments while typing: the file always loads, and every
 edit pmtui showed more than a second before the kill is in it.
 
-pmtui runs in a real pseudo-terminal. Three streams run side by side, each on
+pmtui runs in a real pseudo-terminal. Four streams run side by side, each on
 its own post-mortem (created with ``pmtui new``) at one step: timeline lines
-(quick-add + Enter), went-well items (quick-add + Enter) and the incident title
-(ctrl+l, a line, Enter). Each session is killed at a seeded
+(quick-add + Enter), went-well items (quick-add + Enter), action items
+(quick-add + Enter) and ideas parked from the incident step (ctrl+l, a line,
+Enter). Each session is killed at a seeded
 random moment (some while still starting); the next session reopens the same
 file, so a kill's damage, if any, would also show as a lock or load failure.
 
@@ -17,6 +18,7 @@ handle a key within a second, what was never handled cannot be lost.
 
 from __future__ import annotations
 
+import abc
 import random
 import threading
 import time
@@ -31,8 +33,9 @@ from pmtui.widgets.timeline_quick_add import PLACEHOLDER as TIMELINE_PLACEHOLDER
 from tests.reliability.pty_session import PtySession, Timeout, new_postmortem
 
 PARK_TITLE = "Park an idea for later"
+ACTION_PLACEHOLDER = "New action: what will be done, and how we will know"
 
-SESSIONS_PER_STREAM = 7  # three streams: 21 kills
+SESSIONS_PER_STREAM = 6  # four streams: 24 kills
 GRACE = 1.0  # an edit shown this long before the kill must be on disk
 START_TIMEOUT = 40.0  # a very busy CI machine
 SEED = 20261120
@@ -52,7 +55,7 @@ class Edit:
 
 
 @dataclass
-class Stream:
+class Stream(abc.ABC):
     """One post-mortem typed into at one step, killed again and again."""
 
     name: str
@@ -69,11 +72,13 @@ class Stream:
 
     # -- typing -------------------------------------------------------------
 
+    @abc.abstractmethod
     def type_edit(self, pty: PtySession, edit: Edit, deadline: float) -> None:
-        raise NotImplementedError
+        """Type one edit and set ``edit.shown`` once pmtui has drawn it."""
 
+    @abc.abstractmethod
     def saved(self, pm: PostMortem) -> list[str]:
-        raise NotImplementedError
+        """The markers this stream's step holds in ``pm``, in order."""
 
     def check(self, pm: PostMortem, before: PostMortem, session: list[Edit]) -> None:
         """What ``self.saved`` holds is typed text, nothing else."""
@@ -124,6 +129,11 @@ class TimelineStream(LineStream):
 class ReflectStream(LineStream):
     def saved(self, pm: PostMortem) -> list[str]:
         return [i.text for i in pm.reflection.went_well]
+
+
+class ActionStream(LineStream):
+    def saved(self, pm: PostMortem) -> list[str]:
+        return [a.text for a in pm.actions]
 
 
 class ParkStream(LineStream):
@@ -224,6 +234,15 @@ def test_sigkill_never_loses_a_shown_edit_nor_breaks_the_file(tmp_path: Path) ->
             new_postmortem(tmp_path / "reflect", "Kill test reflect"),
             random.Random(SEED + 1),
             cleared=b"dd to went well",
+            ordered=True,
+        ),
+        ActionStream(
+            "actions",
+            "f7",
+            "Step 6",
+            new_postmortem(tmp_path / "actions", "Kill test actions"),
+            random.Random(SEED + 3),
+            cleared=ACTION_PLACEHOLDER[1:24].encode(),  # [0] is under the cursor
             ordered=True,
         ),
         ParkStream(
