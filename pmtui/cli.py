@@ -127,7 +127,13 @@ def _run_app(args: argparse.Namespace) -> int:
 
             load(file)
         except BrokenFileError as error:
-            raise Failure(str(error)) from None
+            restore = ""
+            if error.backup is not None:
+                restore = (
+                    f" To restore it, run `pmtui --dir {file.parent}`"
+                    " and open it from the list."
+                )
+            raise Failure(f"{error}{restore}") from None
         except StoreError as error:  # pragma: no cover - defensive
             raise Failure(str(error)) from None
     archive = Archive(archive_dir(args) if args.dir or not file else file.parent)

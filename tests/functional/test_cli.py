@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pmtui.store import PostMortemFile
+from tests.fixtures.build_sample import build_checkout_outage
 
 
 def pmtui(
@@ -108,6 +109,22 @@ def test_open_broken_file(tmp_path: Path) -> None:
     assert str(broken) in result.stderr
     assert "not valid JSON" in result.stderr
     assert broken.read_text() == '{"postmortem": {"1": {"created": '
+
+
+def test_open_broken_file_with_a_backup_says_how_to_restore_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "pm.json"
+    with PostMortemFile.create(path, build_checkout_outage()) as handle:
+        handle.save()  # the second save keeps the first as the backup
+    path.write_text("")
+    result = pmtui(str(path), home=tmp_path)
+    assert result.returncode == 1
+    assert "the file is empty" in result.stderr
+    assert f"A backup from an earlier save is at {path}.bak" in result.stderr
+    assert f"To restore it, run `pmtui --dir {tmp_path}`" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_text() == ""
 
 
 def test_open_folder(tmp_path: Path) -> None:
