@@ -207,6 +207,11 @@ class NextStepsScreen(StepScreen):
         self.deleted(remove(entries, entry, f"“{entry}”"))  # type: ignore[arg-type]
         message.entries.show(entries)
 
+    def _park(self, text: str | None) -> None:
+        """An idea parked here shows in the parking lot at once."""
+        super()._park(text)
+        self.query_one(ParkList).show(self.pm.parking_lot)
+
     @on(ParkList.Decide)
     def _decide(self, message: ParkList.Decide) -> None:
         items = self.pm.parking_lot

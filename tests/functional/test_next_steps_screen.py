@@ -132,6 +132,30 @@ async def test_park_at_timeline_then_make_it_an_action(
     assert len(pm.actions) == 7
 
 
+async def test_an_idea_parked_at_next_steps_shows_at_once(
+    make_app: MakeApp, empty_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_at(app, pilot, empty_path, Step.NEXT)
+        park = app.screen.query_one(ParkList)
+        assert "nothing parked" in shown(park)
+        await pilot.press("ctrl+l")
+        await type_text(pilot, "Rate-limit login retries")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, NextStepsScreen))
+        await pilot.pause()
+        assert "Rate-limit login retries" in shown(park)
+        assert "nothing parked" not in shown(park)
+        park.focus()
+        await pilot.press("a")  # and it can be made an action right here
+        await pilot.pause()
+        app.flush()
+    pm = load(empty_path)
+    assert [p.state for p in pm.parking_lot] == [ParkedState.ACTION]
+    assert [a.text for a in pm.actions] == ["Rate-limit login retries"]
+
+
 async def test_owner_and_dates_typed_as_people_say_them(
     make_app: MakeApp, empty_path: Path
 ) -> None:
