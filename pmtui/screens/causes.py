@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import (
@@ -25,6 +25,8 @@ from textual.widgets import (
     TextArea,
 )
 
+from pmtui.keys import alt_digit
+from pmtui.messages import Edited
 from pmtui.model import whys
 from pmtui.model.enums import Step
 from pmtui.model.factors import FactorError, actions_addressing, make_action
@@ -47,9 +49,9 @@ class CausesScreen(StepScreen):
     STEP = Step.CAUSES
     HELP_TITLE = "Root causes"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("alt+1", "tab('tab-whys')", "5 Whys tab", show=False),
-        Binding("alt+2", "tab('tab-factors')", "Factors tab", show=False),
-        Binding("alt+3", "tab('tab-texts')", "Trigger tab", show=False),
+        *alt_digit(1, "tab('tab-whys')", "5 Whys tab"),
+        *alt_digit(2, "tab('tab-factors')", "Factors tab"),
+        *alt_digit(3, "tab('tab-texts')", "Trigger tab"),
     ]
 
     # -- layout -----------------------------------------------------------------
@@ -224,6 +226,12 @@ class CausesScreen(StepScreen):
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "tab-factors":
             self.query_one(FactorsPanel).refresh_view()
+        self._update_counts()
+
+    @on(Edited)
+    def _count_again(self) -> None:
+        """A factor added or deleted in the panel: the header counts follow
+        (the message goes on up to the app, which saves)."""
         self._update_counts()
 
     @on(TextArea.Changed)
