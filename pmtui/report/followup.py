@@ -3,7 +3,13 @@ next steps, tags and links."""
 
 from __future__ import annotations
 
-from pmtui.model.enums import ActionPriority, ActionStatus, ActionType, ReflectionList
+from pmtui.model.enums import (
+    ActionPriority,
+    ActionStatus,
+    ActionType,
+    ParkedState,
+    ReflectionList,
+)
 from pmtui.model.lookup import describe_target, reflection_list
 from pmtui.model.session import Action, Item
 from pmtui.report import values
@@ -15,6 +21,13 @@ _REFLECTION_TITLES = {
     ReflectionList.WENT_WELL: "What went well",
     ReflectionList.COULD_IMPROVE: "What could be improved",
     ReflectionList.LUCKY: "Where we got lucky",
+}
+# What became of a parked idea, as the report says it.
+PARKED_DECISIONS = {
+    ParkedState.OPEN: "not decided",
+    ParkedState.KEPT: "kept for later",
+    ParkedState.DROPPED: "dropped",
+    ParkedState.ACTION: "made an action",
 }
 ACTION_HEADER = (
     "Action",
@@ -108,6 +121,14 @@ def next_steps(ctx: Ctx) -> Section:
     if runbooks:
         blocks.append(out.paragraph("Runbooks to update:"))
         blocks.append(out.bullets(runbooks))
+    parked = [
+        f"{out.text(p.text, indent=2)} ({PARKED_DECISIONS[p.state]})"
+        for p in ctx.pm.parking_lot
+        if one_line(p.text)
+    ]
+    if parked:
+        blocks.append(out.paragraph("Parking lot (ideas parked during the meeting):"))
+        blocks.append(out.bullets(parked))
     return Section("Next steps", blocks)
 
 
