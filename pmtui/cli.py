@@ -114,7 +114,7 @@ def archive_dir(args: argparse.Namespace) -> Path:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from pmtui.store import Archive, BrokenFileError, StoreError
+    from pmtui.store import Archive, BrokenFileError
 
     file: Path | None = args.file
     if file is not None:
@@ -134,8 +134,6 @@ def _run_app(args: argparse.Namespace) -> int:
                     " and open it from the list."
                 )
             raise Failure(f"{error}{restore}") from None
-        except StoreError as error:  # pragma: no cover - defensive
-            raise Failure(str(error)) from None
     archive = Archive(archive_dir(args) if args.dir or not file else file.parent)
     from pmtui.app import PmtuiApp
 
@@ -146,7 +144,3 @@ def _run_app(args: argparse.Namespace) -> int:
     gc.freeze()
     app.run()
     return app.return_code or 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

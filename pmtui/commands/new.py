@@ -59,6 +59,6 @@ def local_timezone() -> str:
 
     try:
         name = get_local_timezone().name
-    except Exception:  # pragma: no cover - unusual system set-up
+    except Exception:  # no readable zone set-up (a bare container)
         return "UTC"
     return name if "/" in name or name == "UTC" else "UTC"

@@ -36,11 +36,11 @@ def ensure_dir(path: Path) -> None:
 def fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
+    except OSError:  # platforms without directory fds
         return
     try:
         os.fsync(fd)
-    except OSError:  # pragma: no cover
+    except OSError:  # a folder that cannot be fsynced (some file systems)
         pass
     finally:
         os.close(fd)

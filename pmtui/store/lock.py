@@ -56,7 +56,7 @@ class FileLock:
             if _same_file(fd, self.path):
                 break
             os.close(fd)
-        else:  # pragma: no cover - twenty lost races in a row
+        else:  # twenty lost races in a row: someone keeps replacing it
             raise LockedError(self.target, read_holder(self.path))
         holder = {
             "pid": os.getpid(),
@@ -123,5 +123,5 @@ def read_holder(lp: Path) -> LockHolder | None:
 def _user() -> str:
     try:
         return getpass.getuser()
-    except (KeyError, OSError):  # pragma: no cover - no passwd entry
+    except (KeyError, OSError):  # no passwd entry, no USER or LOGNAME
         return "unknown"

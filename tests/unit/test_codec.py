@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -226,3 +227,28 @@ def _load_in_threads(data: dict[str, Any], cache: dict[Any, Any]) -> None:
         for thread in threads:
             thread.join()
         assert errors == []
+
+
+@dataclasses.dataclass
+class Unplanned:
+    """A record with hints the decoders have no meaning for."""
+
+    pair: tuple[int, str] = (0, "")
+    either: int | str = 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("pair", [1, "a"], "unsupported type tuple[int, str]"),
+        ("either", 1, "unsupported union int | str"),
+    ],
+)
+def test_a_hint_without_a_meaning_is_refused_by_name(
+    field: str, value: object, problem: str
+) -> None:
+    with pytest.raises(SchemaError) as caught:
+        from_dict(Unplanned, {field: value}, "odd")
+    assert caught.value.path == f"odd.{field}"
+    assert caught.value.problem == problem
+    assert from_dict(Unplanned, {}) == Unplanned()

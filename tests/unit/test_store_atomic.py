@@ -244,3 +244,32 @@ def test_fast_encoder_writes_the_same_bytes_as_json() -> None:
     assert encode({"s": "\udc80", "n": 2**70}) == (
         b'{\n  "n": 1180591620717411303424,\n  "s": "\\udc80"\n}\n'
     )
+
+
+@pytest.mark.parametrize("failing", ["open", "fsync"])
+def test_a_folder_that_cannot_be_fsynced_still_saves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    """Some file systems give no folder descriptor, or refuse to fsync one:
+    the file itself was fsynced and replaced, so the save stands."""
+    import pmtui.store.atomic as atomic_module
+
+    real_open, real_fsync = os.open, os.fsync
+    folder = tmp_path / "archive"
+    folder.mkdir()
+
+    def folder_open(path: object, flags: int, *args: object) -> int:
+        if failing == "open" and Path(str(path)) == folder:
+            raise OSError(22, "Invalid argument")
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    def folder_fsync(fd: int) -> None:
+        if failing == "fsync" and stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(22, "Invalid argument")
+        real_fsync(fd)
+
+    monkeypatch.setattr(atomic_module.os, "open", folder_open)
+    monkeypatch.setattr(atomic_module.os, "fsync", folder_fsync)
+    target = folder / "pm.json"
+    atomic_write(target, b'{"a": 1}')
+    assert target.read_bytes() == b'{"a": 1}'

@@ -181,3 +181,35 @@ def test_lock_survives_a_release_race(path: Path) -> None:
         assert third.read_only
         third.close()
     assert not lock_path(path).exists()
+
+
+def test_a_lock_file_replaced_at_every_try_is_told_as_locked(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty lost races in a row (someone keeps replacing the lock file) end
+    in LockedError and a read-only post-mortem, never in a lock on a file
+    nobody else sees."""
+    import pmtui.store.lock as lock_module
+
+    monkeypatch.setattr(lock_module, "_same_file", lambda fd, p: False)
+    lock = lock_module.FileLock(path)
+    with pytest.raises(LockedError):
+        lock.acquire()
+    assert not lock.held
+    with PostMortemFile.open(path) as handle:
+        assert handle.read_only
+
+
+def test_holder_without_a_user_name_is_unknown(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pmtui.store.lock import read_holder
+
+    def no_user() -> str:
+        raise KeyError("getpwuid(): uid not found: 12345")
+
+    monkeypatch.setattr(getpass, "getuser", no_user)
+    with PostMortemFile.open(path) as handle:
+        assert not handle.read_only
+        found = read_holder(lock_path(path))
+        assert found is not None and found.user == "unknown"
