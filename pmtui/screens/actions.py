@@ -3,9 +3,10 @@
 The cursor opens on the add line: type the action, tab through owner, due,
 priority and type, Enter adds; down arrow goes to the table, escape comes
 back. In the table: Enter (or a click on the selected cell) edits the cell,
-s changes the status (won't do asks why), Delete removes (ctrl+z brings it
-back). Quality hints sit under each action that needs one, and the
-header counts them; they never block.
+s changes the status (won't do asks why), f edits any field (those without a
+column at this width too), Delete removes (ctrl+z brings it back). Quality
+hints sit under each action that needs one, and the header counts them; they
+never block.
 """
 
 from __future__ import annotations
@@ -37,7 +38,12 @@ from pmtui.screens.base import StepScreen
 from pmtui.timeparse import TimeParseError, format_due
 from pmtui.widgets.actions_add import ActionAddRow
 from pmtui.widgets.actions_edit import cell_editor, status_choices
-from pmtui.widgets.actions_table import HINT_SYMBOL, ActionsTable, status_text
+from pmtui.widgets.actions_table import (
+    FIELDS,
+    HINT_SYMBOL,
+    ActionsTable,
+    status_text,
+)
 
 EMPTY_TEXT = (
     "No actions yet. Type the first one above: what will be done, who owns it, "
@@ -196,7 +202,24 @@ class ActionsScreen(StepScreen):
         action = self._find(str(event.cell_key.row_key.value))
         if action is None or not self._writable():
             return
-        column = str(event.cell_key.column_key.value)
+        self._edit_field(action, str(event.cell_key.column_key.value))
+
+    @on(ActionsTable.FieldsRequested)
+    def _fields_key(self, message: ActionsTable.FieldsRequested) -> None:
+        from pmtui.widgets.actions_dialogs import ChoiceDialog
+
+        action = self._find(message.action_id)
+        if action is None or not self._writable():
+            return
+        column = self.query_one(ActionsTable).column_key_at_cursor()
+        dialog = ChoiceDialog(
+            f"Edit which field of: {action.text}", FIELDS, current=column
+        )
+        self.app.push_screen(
+            dialog, lambda key: self._edit_field(action, key) if key else None
+        )
+
+    def _edit_field(self, action: Action, column: str) -> None:
         if column == "status":
             self._choose_status(action)
             return
@@ -240,7 +263,7 @@ class ActionsScreen(StepScreen):
             if status is ActionStatus.WONT_DO:
                 prompt = TextPromptDialog(
                     "Won't do",
-                    "Why not? The reason stays with the action and goes in the report.",
+                    "Why not? The reason stays with the action, in the report.",
                     value=action.reason,
                     placeholder="e.g. covered by the new CA's tooling (PAY-1502)",
                 )

@@ -3,7 +3,7 @@
 Columns follow the width: the essentials (action, owner, due, priority,
 status) always; type and what it addresses from 100 columns; the tracker link
 from 160. The detail line under the table shows everything about the row under
-the cursor, so nothing is lost on a small terminal.
+the cursor, and f edits any field, so nothing is lost on a small terminal.
 """
 
 from __future__ import annotations
@@ -41,6 +41,17 @@ _ESSENTIAL: list[tuple[str, str, int | None]] = [
 _TYPE = ("type", "Type", 8)
 _ADDRESSES = ("addresses", "Addresses", None)
 _LINK = ("link", "Tracker link", 34)
+FIELDS: list[tuple[str, str]] = [
+    ("text", "Action"),
+    ("owner", "Owner"),
+    ("due", "Due date"),
+    ("priority", "Priority"),
+    ("type", "Type"),
+    ("status", "Status"),
+    ("addresses", "What it addresses"),
+    ("link", "Tracker link"),
+]
+"""Every field of an action, as the f key offers them, whatever the width."""
 
 
 def status_text(status: ActionStatus) -> str:
@@ -61,6 +72,7 @@ class ActionsTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Edit", id="edit_cell"),
         Binding("s", "status", "Status", id="action_status"),
+        Binding("f", "fields", "Any field", id="action_fields"),
         Binding("delete", "delete", "Delete", id="delete_action"),
         Binding("escape", "back_to_add", "New", id="back_to_add"),
     ]
@@ -71,6 +83,13 @@ class ActionsTable(DataTable[Text]):
             self.action_id = action_id
 
     class StatusRequested(Message):
+        def __init__(self, action_id: str) -> None:
+            super().__init__()
+            self.action_id = action_id
+
+    class FieldsRequested(Message):
+        """Choose any field to edit, shown as a column at this width or not."""
+
         def __init__(self, action_id: str) -> None:
             super().__init__()
             self.action_id = action_id
@@ -166,6 +185,10 @@ class ActionsTable(DataTable[Text]):
     def action_status(self) -> None:
         if (key := self._row_key()) is not None:
             self.post_message(self.StatusRequested(key))
+
+    def action_fields(self) -> None:
+        if (key := self._row_key()) is not None:
+            self.post_message(self.FieldsRequested(key))
 
     def action_back_to_add(self) -> None:
         self.post_message(self.AddRequested())

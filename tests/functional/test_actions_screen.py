@@ -300,6 +300,46 @@ async def test_edit_text_owner_link_and_addresses(
         assert second.addresses is None
 
 
+async def test_any_field_with_f_when_its_column_is_not_shown(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    """At 80x24 the table has no type, addresses or link column: f edits them."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actions(app, pilot, sample_path)
+        table = screen.query_one(ActionsTable)
+        shown = [str(c.key.value) for c in table.ordered_columns]
+        assert not {"type", "addresses", "link"} & set(shown)
+        await pilot.press("down", "down")  # the second action
+        second = screen.pm.actions[1]
+        await pilot.press("f")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("end", "enter")  # the tracker link, last
+        assert isinstance(app.screen, ActionFieldDialog)
+        await type_text(pilot, "PAY-1430")
+        await pilot.press("enter")  # not a web address: said, and kept
+        assert "web address" in app.screen.query_one("#cell-field", Field).error
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "https://tracker.example.com/browse/PAY-1430")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert second.link == "https://tracker.example.com/browse/PAY-1430"
+        await pilot.press("f")
+        await pilot.press("home", "down", "down", "down", "down", "enter")  # type
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("home", "down", "down", "enter")  # detect
+        await pilot.pause()
+        assert second.type is ActionType.DETECT
+        await pilot.press("f", "end", "up", "enter")  # what it addresses
+        await pilot.press("home", "enter")  # nothing in particular
+        await pilot.pause()
+        assert second.addresses is None
+        app.flush()
+    action = load(sample_path).actions[1]
+    assert action.link == "https://tracker.example.com/browse/PAY-1430"
+    assert (action.type, action.addresses) == (ActionType.DETECT, None)
+
+
 async def test_delete_and_undo(make_app: MakeApp, sample_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
