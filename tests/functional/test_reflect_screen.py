@@ -251,7 +251,7 @@ async def test_help_lists_the_keys_of_the_focused_list(
         await open_reflect(app, pilot, sample_path)
         await pilot.press("down", "f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        keys = app.screen.query_one("#help-screen-keys")
+        keys = app.screen.query_one("#help-keys")
         lines = keys.render_lines(keys.region.reset_offset)
         text = "\n".join(line.text for line in lines)
     for description in ("Vote", "Unvote", "Edit", "Delete", "Move", "Action", "Sort"):
