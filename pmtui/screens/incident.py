@@ -1,10 +1,8 @@
 """Step 0: the incident's facts and the meeting's preparation.
 
-Facts (title, severity, services, tags, time zone), the four key times (marks
-on timeline events), customer impact, summary, links, participants, the
-preparation checklist, the meeting time against the 24-72 h window, and a
-hint on whether a post-mortem is warranted. ctrl+r writes the pre-read.
-The right-hand column (``#incident-side``) holds similar earlier incidents.
+Facts, the four key times (marks on timeline events), impact, summary, links,
+participants, the checklist, the meeting time against the 24-72 h window, the
+warranted hint; ctrl+r writes the pre-read. ``#incident-side``: similar ones.
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -235,6 +233,12 @@ class IncidentScreen(StepScreen):
     @on(Edited)
     def _after_edit(self) -> None:
         self._refresh_checks()
+
+    @on(events.DescendantFocus, "#meeting-at Input")
+    def _show_meeting_checks(self) -> None:
+        """The last field: scroll to the end, where the checks of the meeting
+        time (24-72 h, warranted, the pre-read key) are read below it."""
+        self.query_one("#incident-body", VerticalScroll).scroll_end(animate=False)
 
     def _refresh_checks(self) -> None:
         pm = self.pm

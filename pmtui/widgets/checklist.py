@@ -10,17 +10,23 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.widgets import Checkbox, Static
 
 from pmtui.messages import Edited
 
 
 class TickBox(Checkbox):
-    """A checkbox that shows ✓ when ticked and nothing when not: not colour alone."""
+    """A checkbox that shows ✓ when ticked and nothing when not: not colour alone.
+    With ``text-wrap: wrap`` (the checklist's style) a long label wraps onto
+    more lines; Textual's checkbox is always one line high."""
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "✓" if self.value else " "
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, self.render().get_height(self.styles, width))
 
 
 class Checklist(Vertical):
