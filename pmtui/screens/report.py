@@ -58,6 +58,7 @@ class ReportScreen(StepScreen):
         super().__init__(ctx)
         self.fmt = "gfm"
         self.text = ""
+        self.shown = ""  # the format on screen, once it is all drawn
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="report-bar"):
@@ -93,11 +94,12 @@ class ReportScreen(StepScreen):
         self.fmt = fmt
         self.text = render(self.pm, fmt)
         switcher = self.query_one("#report-body", ContentSwitcher)
+        viewer = self.query_one("#report-preview", MarkdownViewer)
+        source = self.query_one("#report-source", TextArea)
         if fmt == "html":
-            self.query_one("#report-source", TextArea).load_text(self.text)
+            source.load_text(self.text)
             switcher.current = "report-source"
         else:
-            viewer = self.query_one("#report-preview", MarkdownViewer)
             await viewer.document.update(self.text)
             switcher.current = "report-preview"
         select = self.query_one("#report-format", Select)
@@ -105,6 +107,7 @@ class ReportScreen(StepScreen):
             select.value = fmt
         lines = self.text.count("\n")
         self.query_one("#report-info", Static).update(f"{lines} lines")
+        self.shown = fmt
 
     @on(Select.Changed, "#report-format")
     async def _format_chosen(self, event: Select.Changed) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +13,7 @@ from pmtui.report import render
 from pmtui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from pmtui.screens.report import ReportScreen
 from pmtui.store import load
+from tests.helpers import wait_until
 
 MakeApp = Callable[..., PmtuiApp]
 
@@ -21,11 +21,10 @@ MakeApp = Callable[..., PmtuiApp]
 async def open_report(pilot: object, app: PmtuiApp) -> ReportScreen:
     await pilot.pause()  # type: ignore[attr-defined]
     app.goto("report")
-    for _ in range(20):
-        await asyncio.sleep(0.02)
-        await pilot.pause()  # type: ignore[attr-defined]
-        if isinstance(app.screen, ReportScreen) and app.screen.text:
-            break
+    assert await wait_until(
+        lambda: isinstance(app.screen, ReportScreen) and app.screen.shown != ""
+    )
+    await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, ReportScreen)
     return app.screen
 
@@ -133,3 +132,25 @@ async def test_copy_uses_the_clipboard_and_keeps_a_file(
         assert kept.read_text() == screen.text
         messages = [n.message for n in app._notifications]
         assert any(str(kept) in m and "clipboard" in m for m in messages)
+
+
+async def test_the_shown_format_has_the_focus(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    """After ctrl+o the arrows scroll what is on screen: the HTML source, or
+    the preview again, never the hidden one."""
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_report(pilot, app)
+        viewer = screen.query_one("#report-preview", MarkdownViewer)
+        source = screen.query_one("#report-source", TextArea)
+        assert await wait_until(lambda: screen.focused is viewer)
+        while screen.fmt != "html":
+            await pilot.press("ctrl+o")
+            await wait_until(lambda: screen.shown == screen.fmt)
+        await pilot.pause()
+        assert screen.focused is source
+        await pilot.press("ctrl+o")
+        assert await wait_until(lambda: screen.shown == screen.fmt == "gfm")
+        await pilot.pause()
+        assert screen.focused is viewer
