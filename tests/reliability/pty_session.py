@@ -29,6 +29,8 @@ KEYS: dict[str, bytes] = {
     "enter": b"\r",
     "end": b"\x1b[F",
     "ctrl+l": b"\x0c",
+    "ctrl+q": b"\x11",
+    "ctrl+c": b"\x03",
     "f2": b"\x1bOQ",
     "f3": b"\x1bOR",
     "f4": b"\x1bOS",
@@ -51,7 +53,9 @@ class PtySession:
         *,
         env: Mapping[str, str],
         size: tuple[int, int] = (120, 30),
+        command: list[str] | None = None,
     ) -> None:
+        """``command`` starts pmtui (default ``python -m pmtui``); ``args`` follow."""
         columns, lines = size
         master, slave = pty.openpty()
         winsize = struct.pack("HHHH", lines, columns, 0, 0)
@@ -66,7 +70,7 @@ class PtySession:
         full_env.pop("TEXTUAL", None)  # no devtools, whatever the caller's shell has
         self.started = time.monotonic()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "pmtui", *args],
+            [*(command or [sys.executable, "-m", "pmtui"]), *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -151,6 +155,9 @@ class PtySession:
     def _tail(self) -> str:
         tail = bytes(self._buffer[-400:])
         return f"; exit {self.process.poll()}; last output: {tail!r}"
+
+    def signal(self, number: int) -> None:
+        os.kill(self.process.pid, number)
 
     def kill(self) -> float:
         """SIGKILL, as a crash or a pulled plug would; returns when."""
