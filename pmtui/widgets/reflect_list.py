@@ -4,8 +4,9 @@ The quick-add input sits in a :class:`~pmtui.widgets.field.Field` (its label
 hidden), so what is typed gets the same live blameless-language hint under it
 as every other text field. The item list's keys (votes, edit, delete, move,
 make an action, sort) are bound on the list itself, so they never steal
-letters from the input. The list posts :class:`ItemList.Command` up; the
-screen changes the model.
+letters from the input; any other character typed on the list goes to the
+quick-add input. The list posts :class:`ItemList.Command` up; the screen
+changes the model.
 """
 
 from __future__ import annotations
@@ -102,6 +103,20 @@ class ItemList(OptionList):
         if self.highlighted is None and self.count:
             self.highlighted = 0
 
+    def on_key(self, event: events.Key) -> None:
+        """A character no key of the list uses starts a new item: it goes to
+        the quick-add input, and so does what is typed after it."""
+        character = event.character
+        if self.read_only or not event.is_printable or character in (None, " "):
+            return
+        if event.key in self._bindings.key_to_bindings:
+            return
+        quick = self.query_ancestor(ReflectPanel).input
+        self.screen.set_focus(quick)
+        quick.insert_text_at_cursor(character or "")
+        event.stop()
+        event.prevent_default()
+
     def _index(self) -> int | None:
         index = self.highlighted
         if index is None or not 0 <= index < self.count:
@@ -170,9 +185,10 @@ class ReflectPanel(Vertical):
         yield Field(
             f"Add to {self.which.label}",  # hidden: the title says it
             QuickAdd(
-                placeholder=f"Add to {self.which.label}… (enter)",
+                placeholder="New item… (enter adds)",  # the title names the list
                 id=f"add-{self.which.value}",
                 classes="reflect-add",
+                select_on_focus=False,  # a letter typed on the list is kept
             ),
             id=f"add-field-{self.which.value}",
             cause=False,

@@ -84,6 +84,33 @@ async def test_cursor_starts_in_first_list_and_quick_add_saves(
     assert pm.reflection.lucky == []
 
 
+async def test_typing_on_a_list_starts_a_new_item(
+    make_app: MakeApp, empty_path: Path
+) -> None:
+    """After a vote the cursor is on the list; typing the next item there
+    ("No canary…") goes to the quick-add input instead of acting on items."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_reflect(app, pilot, empty_path)
+        await type_text(pilot, "Rollback was quick")
+        await pilot.press("enter", "down", "plus")
+        items = screen.query_one("#items-went_well", ItemList)
+        assert app.focused is items
+        await type_text(pilot, "No canary for auth deploys")
+        quick = screen.query_one("#add-went_well", Input)
+        assert app.focused is quick
+        assert quick.value == "No canary for auth deploys"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.pm.actions == []  # the a of "canary" made no action
+        app.flush()
+    pm = load(empty_path)
+    assert [(i.text, i.votes) for i in pm.reflection.went_well] == [
+        ("Rollback was quick", 1),
+        ("No canary for auth deploys", 0),
+    ]
+
+
 async def test_improvement_becomes_an_action_with_one_key(
     make_app: MakeApp, empty_path: Path
 ) -> None:
