@@ -60,10 +60,10 @@ class HomeView:
         """Home's one line: reviews due and overdue actions, and where to see them."""
         reviews, overdue, owners = self.reviews, self.overdue, self.late_owners
         parts = [
-            f"{reviews} review{'s' * (reviews != 1)} due"
+            f"{reviews:,} review{'s' * (reviews != 1)} due"
             if reviews
             else "✓ no review due",
-            f"⚠ {overdue} overdue action{'s' * (overdue != 1)} ({owners} owners)"
+            f"⚠ {overdue:,} overdue action{'s' * (overdue != 1)} ({owners:,} owners)"
             if overdue
             else "✓ no overdue action",
         ]

@@ -162,12 +162,12 @@ class TrackerScreen(Screen[None]):
                 "Reviews due: none — no follow-up or “truly solved?” date has come."
             ]
         else:
-            lines = [f"Reviews due: {len(reviews)} (pmtui due lists them all)"]
+            lines = [f"Reviews due: {len(reviews):,} (pmtui due lists them all)"]
             for r in reviews[:most]:
                 when = "today" if r.days == 0 else f"{r.days}d ago"
                 lines.append(f"  • {r.label} ({r.on}, {when}) — {r.title}")
             if len(reviews) > most:
-                lines.append(f"  … and {len(reviews) - most} more")
+                lines.append(f"  … and {len(reviews) - most:,} more")
         text = "\n".join(
             line if len(line) <= room else line[: room - 1] + "…" for line in lines
         )
@@ -183,9 +183,9 @@ class TrackerScreen(Screen[None]):
             NARROW_COLUMNS if narrow else COLUMNS,
         )
         overdue = overdue_count(matched)
-        of = f" of {len(self.items)}" if len(matched) != len(self.items) else ""
+        of = f" of {len(self.items):,}" if len(matched) != len(self.items) else ""
         self.query_one("#tracker-title", Static).update(
-            f"Action tracker — {len(matched)}{of} actions, ⚠ {overdue} overdue"
+            f"Action tracker — {len(matched):,}{of} actions, ⚠ {overdue:,} overdue"
         )
         table.display = bool(self.shown)
         if not self.shown and table.has_focus:  # nothing to act on: the filter

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate_archive
-from pmtui.model.home_view import ACTION_FIELDS, BROKEN, POST_FIELDS, home_view
+from pmtui.model.home_view import (
+    ACTION_FIELDS,
+    BROKEN,
+    POST_FIELDS,
+    HomeView,
+    home_view,
+)
 from pmtui.model.incident_day import incident_day
 from pmtui.model.reviews import reviews_due
 from pmtui.model.tracker import overdue_by_owner, tracked_actions
@@ -73,6 +79,9 @@ def test_rows_newest_incident_first_broken_first(folder: Path) -> None:
 def test_the_attention_line() -> None:
     empty = home_view([], {k: [] for k in POST_FIELDS}, None, [], TODAY)
     assert empty.due_line.startswith("✓ no review due · ✓ no overdue action")
+    big = HomeView()
+    big.reviews, big.overdue, big.late_owners = 1, 1961, 10
+    assert big.due_line.startswith("1 review due · ⚠ 1,961 overdue actions (10 owners)")
 
 
 def test_home_reads_only_a_fresh_cache_and_never_writes(folder: Path) -> None:
