@@ -190,7 +190,8 @@ def _table(listed: _Listed) -> list[bytes]:
     ]
     headers = ("Due", "Late", "Status", "Owner", "Action", "Post-mortem")
     overdue = sum(map(late.__contains__, rows))
-    summary = f"{len(rows)} actions, {overdue} overdue\n"
+    n = len(rows)
+    summary = f"{n:,} action{'s' * (n != 1)}, {overdue:,} overdue\n"
     parts = table_parts(headers, columns, flexible=4)
     return [*parts, (summary + _hidden(listed)).encode()]
 
@@ -203,4 +204,4 @@ def _hidden(listed: _Listed) -> str:
     n = listed.closed_hidden
     if not n:
         return ""
-    return f"({n} done or won't do not listed: --all lists them)\n"
+    return f"({n:,} done or won't do not listed: --all lists them)\n"

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     )
     day = today(args)
     reviews = lean_reviews(lean, day)
-    out = [f"Reviews due ({len(reviews)})\n"]
+    out = [f"Reviews due ({len(reviews):,})\n"]
     if reviews:
         columns = [
             [r.on for r in reviews],
@@ -56,12 +56,12 @@ def run(args: argparse.Namespace) -> int:
         (c.owner[i], (i, days)) for i, days in zip(order, late, strict=False)
     )
     total = sum(len(items) for _, items in groups)
-    out.append(f"\nOverdue actions by owner ({total})\n")
+    out.append(f"\nOverdue actions by owner ({total:,})\n")
     if not groups:
         out.append("  none\n")
     titles = lean.posts["title"]
     for owner, items in groups:
-        out.append(f"\n{owner} ({len(items)})\n")
+        out.append(f"\n{owner} ({len(items):,})\n")
         columns = [
             [c.due[i] for i, _ in items],
             [f"⚠ {days}d late" for _, days in items],

@@ -84,7 +84,7 @@ def test_actions_all_lists_the_closed_too(folder: Path, tmp_path: Path) -> None:
     assert every[-1] == "4 actions, 2 overdue"
     closed = pmtui(*base, "--status", "closed", home=tmp_path).stdout.splitlines()
     assert len(closed) == 3 and "Renew" in closed[1]
-    assert closed[-1] == "1 actions, 0 overdue"
+    assert closed[-1] == "1 action, 0 overdue"
     both = pmtui(*base, "--all", "--status", "done", home=tmp_path)
     assert both.returncode == 2 and "not allowed with" in both.stderr
     rows = json.loads(pmtui(*base, "--all", "--format", "json", home=tmp_path).stdout)
