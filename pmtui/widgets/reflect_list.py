@@ -107,13 +107,18 @@ class ItemList(OptionList):
         """A character no key of the list uses starts a new item: it goes to
         the quick-add input, and so does what is typed after it."""
         character = event.character
-        if self.read_only or not event.is_printable or character in (None, " "):
-            return
-        if event.key in self._bindings.key_to_bindings:
+        if self.read_only or not event.is_printable or not character:
             return
         quick = self.query_ancestor(ReflectPanel).input
+        # keys typed fast (or pasted by a terminal) may already be on their
+        # way here after the first one moved the cursor: they follow it
+        moved = self.app.focused is quick
+        if not moved and (
+            character == " " or event.key in self._bindings.key_to_bindings
+        ):
+            return
         self.screen.set_focus(quick)
-        quick.insert_text_at_cursor(character or "")
+        quick.insert_text_at_cursor(character)
         event.stop()
         event.prevent_default()
 

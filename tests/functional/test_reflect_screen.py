@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from pmtui.app import PmtuiApp
@@ -109,6 +110,28 @@ async def test_typing_on_a_list_starts_a_new_item(
         ("Rollback was quick", 1),
         ("No canary for auth deploys", 0),
     ]
+
+
+async def test_keys_typed_fast_on_a_list_all_reach_the_new_item(
+    make_app: MakeApp, empty_path: Path
+) -> None:
+    """A terminal delivers fast typing in a burst: the keys after the first
+    are already queued for the list when the cursor moves; they follow it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_reflect(app, pilot, empty_path)
+        await type_text(pilot, "Rollback was quick")
+        await pilot.press("enter", "down")
+        items = screen.query_one("#items-went_well", ItemList)
+        assert app.focused is items
+        for ch in "No canary, add a test":
+            key = {" ": "space", ",": "comma"}.get(ch, ch)
+            items.post_message(events.Key(key, ch))  # all queued at once
+        await pilot.pause()
+        quick = screen.query_one("#add-went_well", Input)
+        assert quick.value == "No canary, add a test"
+        assert screen.pm.actions == []
+        assert texts(screen.pm.reflection.went_well) == ["Rollback was quick"]
 
 
 async def test_improvement_becomes_an_action_with_one_key(
