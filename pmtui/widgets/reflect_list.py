@@ -38,6 +38,9 @@ CommandName = Literal["vote", "edit", "delete", "move", "action", "sort"]
 _CHANGES: tuple[str, ...] = ("vote", "edit", "delete", "move", "action", "sort")
 
 
+PLACEHOLDER = "New item… (enter adds)"
+
+
 class QuickAdd(Input):
     """Type an item and press enter; down goes to the list below."""
 
@@ -190,7 +193,7 @@ class ReflectPanel(Vertical):
         yield Field(
             f"Add to {self.which.label}",  # hidden: the title says it
             QuickAdd(
-                placeholder="New item… (enter adds)",  # the title names the list
+                placeholder=PLACEHOLDER,  # the title names the list
                 id=f"add-{self.which.value}",
                 classes="reflect-add",
                 select_on_focus=False,  # a letter typed on the list is kept

@@ -29,6 +29,7 @@ import pytest
 
 from pmtui.model import PostMortem
 from pmtui.store import load
+from pmtui.widgets.reflect_list import PLACEHOLDER as REFLECT_PLACEHOLDER
 from pmtui.widgets.timeline_quick_add import PLACEHOLDER as TIMELINE_PLACEHOLDER
 from tests.reliability.pty_session import PtySession, Timeout, new_postmortem
 
@@ -233,7 +234,7 @@ def test_sigkill_never_loses_a_shown_edit_nor_breaks_the_file(tmp_path: Path) ->
             "Step 4",
             new_postmortem(tmp_path / "reflect", "Kill test reflect"),
             random.Random(SEED + 1),
-            cleared=b"dd to went well",
+            cleared=REFLECT_PLACEHOLDER[1:].encode(),  # [0] is under the cursor
             ordered=True,
         ),
         ActionStream(
