@@ -12,10 +12,11 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container
 from textual.widgets import Input
 
+from pmtui.keys import alt_digit
 from pmtui.model.enums import ReflectionList, Step
 from pmtui.model.lookup import reflection_list
 from pmtui.model.reflect import (
@@ -40,9 +41,9 @@ class ReflectScreen(StepScreen):
     STEP = Step.REFLECT
     HELP_TITLE = "Went well / Could improve"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("alt+1", "focus_list('went_well')", "Went well", show=False),
-        Binding("alt+2", "focus_list('could_improve')", "Improve", show=False),
-        Binding("alt+3", "focus_list('lucky')", "Lucky", show=False),
+        *alt_digit(1, "focus_list('went_well')", "Went well"),
+        *alt_digit(2, "focus_list('could_improve')", "Improve"),
+        *alt_digit(3, "focus_list('lucky')", "Lucky"),
     ]
 
     def compose_body(self) -> ComposeResult:

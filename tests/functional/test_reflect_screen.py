@@ -307,3 +307,24 @@ async def test_help_lists_the_keys_of_the_focused_list(
     for description in ("Vote", "Unvote", "Edit", "Delete", "Move", "Action", "Sort"):
         assert description in text
     assert "park an idea for later" in text  # the keys of every step follow
+
+
+async def test_alt_digits_as_a_terminal_sends_them_go_to_each_list(
+    make_app: MakeApp, sample_path: Path
+) -> None:
+    """xterm and tmux send alt+2 as ESC 2, which Textual reads as a macOS
+    option key ("™"): from a list, the cursor still goes to the list named."""
+    from tests.functional.test_causes_layout import terminal_keys
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_reflect(app, pilot, sample_path)
+        for data, which in (("\x1b2", "could_improve"), ("\x1b3", "lucky")):
+            await pilot.press("down")  # from the add line onto its list
+            await pilot.pause()
+            assert isinstance(app.focused, ItemList)
+            keys = terminal_keys(data)
+            assert keys != [f"alt+{data[1]}"]  # what makes this test needed
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert app.focused is screen.query_one(f"#add-{which}", Input)
