@@ -68,6 +68,10 @@ def parse_services(text: str) -> list[str]:
 def check_url(url: str) -> str:
     """The URL trimmed, or InputError when it is not http(s) with a host."""
     text = url.strip()
+    if not text:
+        raise InputError(
+            "Type the link's address, e.g. https://grafana.example.com/d/checkout."
+        )
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname or " " in text:
         raise InputError(

@@ -8,7 +8,6 @@ warranted hint; ctrl+r writes the pre-read. ``#incident-side``: similar ones.
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, on, work
@@ -25,6 +24,7 @@ from pmtui.model.prep import meeting_timing, related_summaries, warranted_hint
 from pmtui.model.session import PREP_CHECKLIST
 from pmtui.model.timeline import key_time, out_of_order
 from pmtui.screens.base import StepScreen
+from pmtui.screens.preread import PREREAD_HELP, write_preread
 from pmtui.widgets.checklist import Checklist
 from pmtui.widgets.field import Field
 from pmtui.widgets.incident_fields import (
@@ -36,15 +36,6 @@ from pmtui.widgets.incident_fields import (
 from pmtui.widgets.incident_impact import ImpactForm
 from pmtui.widgets.incident_lists import LinksEditor, ListEditor, ParticipantsEditor
 from pmtui.widgets.similar import SimilarPanel
-
-PREREAD_HELP = (
-    "ctrl+r writes a Markdown pre-read for participants: facts, the draft "
-    "timeline, the agenda and the questions to come prepared with."
-)
-
-
-def preread_path(exports: Path, source: Path) -> Path:
-    return exports / f"{source.stem}.pre-read.md"
 
 
 class IncidentScreen(StepScreen):
@@ -282,21 +273,5 @@ class IncidentScreen(StepScreen):
 
     # -- the pre-read --------------------------------------------------------
 
-    def action_preread(self, force: bool = False) -> None:
-        from pmtui.report import render_preread
-        from pmtui.screens.dialogs import ConfirmDialog
-        from pmtui.store.exports import ExportError, ExportExistsError, write_export
-
-        path = preread_path(self.ctx.archive.exports, self.ctx.path)
-        try:
-            write_export(path, render_preread(self.pm), force=force, make_folder=True)
-        except ExportExistsError:
-            self.app.push_screen(
-                ConfirmDialog(f"{path} exists. Replace it?", yes="Replace"),
-                lambda yes: self.action_preread(force=True) if yes else None,
-            )
-            return
-        except ExportError as error:
-            self.notify(str(error), title="Pre-read not written", severity="error")
-            return
-        self.notify(f"Pre-read written: {path}", title="Pre-read", timeout=8)
+    def action_preread(self) -> None:
+        write_preread(self)

@@ -329,6 +329,12 @@ def test_bad_urls(url: str) -> None:
         check_url(url)
 
 
+@pytest.mark.parametrize("url", ["", "   "])
+def test_an_empty_url_asks_for_the_address(url: str) -> None:
+    with pytest.raises(InputError, match=r"^Type the link's address, e\.g\. https://"):
+        check_url(url)
+
+
 def test_time_zones() -> None:
     assert check_timezone(" Europe/Berlin ") == "Europe/Berlin"
     with pytest.raises(InputError, match="Unknown time zone 'Mars/Base'"):
