@@ -53,12 +53,12 @@ raise SystemExit(main(["--dir", sys.argv[1]]))
 
 def _rows(argv: list[str]) -> int:
     """Runs ``pmtui actions`` once (the first run makes the lean cache): how
-    many actions it listed, as its summary line ("N actions, M overdue") says."""
+    many actions it listed, as its summary line ("1,234 actions, 56 overdue") says."""
     out = subprocess.run(
         argv, check=True, capture_output=True, text=True, env={**os.environ, **ENV}
     )
     summary = [line for line in out.stdout.splitlines() if line.endswith(" overdue")]
-    return int(summary[-1].split()[0])
+    return int(summary[-1].split()[0].replace(",", ""))
 
 
 def run() -> list[Result]:
