@@ -4,7 +4,8 @@ Autosave turns the whole post-mortem into plain data after every pause in
 typing. Walking it generically costs a call and a type test per value; here
 each dataclass gets one function, written from its type hints, that returns
 a dict display: a text or number field is one attribute read, a time one
-``isoformat()``, an enum its ``.value``, a list of records one comprehension.
+``isoformat()`` (remembered per time object), an enum its value, a list of
+records one comprehension.
 
 All the classes a root type reaches are written and compiled together, then
 published at once, so another thread never sees an encoder whose helpers are
@@ -48,6 +49,25 @@ def encoder(cls: type, fallback: Encoder) -> Encoder:
     return found
 
 
+# A time's ISO text by the time object: the same times are saved again and
+# again, and an aware time's isoformat() asks its zone for the offset in
+# Python (3-4 us, most of a save's encoding). The entry holds the object, so
+# its id cannot be reused while it is cached; times are immutable.
+_ISO_TEXTS: dict[int, tuple[datetime, str]] = {}
+_ISO_MOST = 4096
+
+
+def _iso(when: datetime) -> str:
+    found = _ISO_TEXTS.get(id(when))
+    if found is not None and found[0] is when:
+        return found[1]
+    text = when.isoformat()
+    if len(_ISO_TEXTS) >= _ISO_MOST:
+        _ISO_TEXTS.clear()
+    _ISO_TEXTS[id(when)] = (when, text)
+    return text
+
+
 def _name(cls: type) -> str:
     return f"_enc_{cls.__name__}_{id(cls):x}"
 
@@ -56,7 +76,7 @@ class _Writer:
     """Writes the source of every encoder a root class needs, then compiles it."""
 
     def __init__(self, fallback: Encoder) -> None:
-        self.namespace: dict[str, Any] = {"_fallback": fallback}
+        self.namespace: dict[str, Any] = {"_fallback": fallback, "_iso": _iso}
         self.functions: list[str] = []
         self.classes: list[type] = []
 
@@ -112,7 +132,9 @@ class _Writer:
         elif dataclasses.is_dataclass(tp):
             return f"{self._add(tp)}({value})"  # type: ignore[arg-type]
         elif isinstance(tp, type) and issubclass(tp, Enum):
-            return f"{value}.value"
-        elif tp in (datetime, date):
+            return f"{value}._value_"  # the member's own attribute: no descriptor
+        elif tp is datetime:
+            return f"_iso({value})"
+        elif tp is date:
             return f"{value}.isoformat()"
         return f"_fallback({value})"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -46,21 +46,41 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_temp(path: Path, data: bytes) -> Path:
-    """``data`` in a new private temp file beside ``path``, flushed and fsynced.
+_TEMP_NUMBERS = itertools.count()
 
-    The caller moves it into place (or removes it).
+
+def _create_temp(path: Path) -> tuple[int, Path]:
+    """A new private file ``.<name>.<pid>-<n>.tmp`` beside ``path``, open for
+    writing. The name is this process's own, so no other writer meets it; a
+    leftover of a crashed process that had the same pid is stepped over."""
+    while True:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}-{next(_TEMP_NUMBERS)}.tmp")
+        try:
+            fd = os.open(tmp, _TEMP_FLAGS, FILE_MODE)
+        except FileExistsError:
+            continue
+        return fd, tmp
+
+
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """``data`` in a new private temp file beside ``path``, fsynced.
+
+    The caller moves it into place (or removes it). Autosave writes after
+    every pause in typing, so this is plain system calls: no file object.
     """
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    tmp = Path(tmp_name)
+    fd, tmp = _create_temp(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            os.fchmod(fd, FILE_MODE)  # exactly 0600, whatever the umask
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

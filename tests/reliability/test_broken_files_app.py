@@ -178,15 +178,15 @@ def read_only_folder(
     writable again: by its mode (0500), or, where permissions do not bind
     (root), by refusing writes in the store as the kernel would."""
     folder = archive.folder
-    real_mkstemp = atomic_module.tempfile.mkstemp
+    real_create = atomic_module._create_temp
     refused = {"on": False}
 
-    def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
-        if refused["on"] and Path(str(kwargs.get("dir"))) == folder:
+    def create_temp(path: Path) -> tuple[int, Path]:
+        if refused["on"] and path.parent == folder:
             raise PermissionError(errno.EACCES, "Permission denied")
-        return real_mkstemp(*args, **kwargs)  # type: ignore[call-overload,no-any-return]
+        return real_create(path)
 
-    monkeypatch.setattr(atomic_module.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(atomic_module, "_create_temp", create_temp)
 
     def make(read_only: bool) -> None:
         folder.chmod(0o500 if read_only else 0o700)

@@ -105,3 +105,17 @@ def _encode_once(pm: PostMortem, start: threading.Barrier, results: list[Any]) -
         results.append(to_dict(pm))
     except BaseException as error:
         results.append(error)
+
+
+def test_time_texts_are_remembered_per_object_and_stay_right() -> None:
+    """The ISO text of a time is kept with the time itself (so its id is not
+    reused while cached); many more times than are kept still read right."""
+    times = [
+        pendulum.datetime(2026, 11, 18, tz="Europe/Berlin").add(minutes=n)
+        for n in range(_encoders._ISO_MOST + 10)
+    ]
+    for _ in range(2):
+        assert [_encoders._iso(t) for t in times] == [t.isoformat() for t in times]
+    assert len(_encoders._ISO_TEXTS) <= _encoders._ISO_MOST
+    kept = next(iter(_encoders._ISO_TEXTS.values()))
+    assert kept[1] == kept[0].isoformat()

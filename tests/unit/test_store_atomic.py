@@ -273,3 +273,42 @@ def test_a_folder_that_cannot_be_fsynced_still_saves(
     target = folder / "pm.json"
     atomic_write(target, b'{"a": 1}')
     assert target.read_bytes() == b'{"a": 1}'
+
+
+def test_a_leftover_temp_file_of_the_same_name_is_stepped_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crashed pmtui with this process's pid may have left its temp file:
+    the save takes the next name and leaves that file alone."""
+    import itertools
+
+    import pmtui.store.atomic as atomic_module
+
+    monkeypatch.setattr(atomic_module, "_TEMP_NUMBERS", itertools.count())
+    target = tmp_path / "pm.json"
+    leftover = tmp_path / f".pm.json.{os.getpid()}-0.tmp"
+    leftover.write_bytes(b"half a file")
+    atomic_write(target, b'{"a": 1}')
+    assert target.read_bytes() == b'{"a": 1}'
+    assert leftover.read_bytes() == b"half a file"
+    assert _mode(target) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == [leftover.name, "pm.json"]
+
+
+def test_a_failed_write_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import pmtui.store.atomic as atomic_module
+
+    def full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic_module.os, "write", full)
+    target = tmp_path / "pm.json"
+    target.write_bytes(b"old")
+    with pytest.raises(OSError, match="No space"):
+        atomic_write(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["pm.json"]
