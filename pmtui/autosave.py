@@ -18,6 +18,7 @@ everything is on disk. One save at a time, whoever starts it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from typing import TYPE_CHECKING
 
@@ -51,7 +52,10 @@ class _Save:
         except Exception as error:  # told on the UI thread
             self.error = error
         if self.ended is not None:
-            self._loop.call_soon_threadsafe(self.ended, self)
+            # the app may have ended meanwhile (a crash, a test's end): its
+            # loop is closed and there is nobody to tell; the file is written
+            with contextlib.suppress(RuntimeError):
+                self._loop.call_soon_threadsafe(self.ended, self)
 
 
 class Autosave:

@@ -123,3 +123,28 @@ async def test_a_fault_in_a_threaded_save_is_not_swallowed(
             monkeypatch.setattr(PostMortemFile, "save", broken)
             _edit(app, screen, "never saved")
             await wait_until(lambda: not app.is_running)
+
+
+def test_a_save_that_ends_after_the_app_is_told_to_nobody() -> None:
+    """A save in its thread that ends once the app's loop is closed (the app
+    crashed or ended) has written its file and raises nothing."""
+    from pmtui.autosave import _Save
+
+    class Doc:
+        saved = 0
+
+        def save(self) -> None:
+            self.saved += 1
+
+    doc = Doc()
+
+    async def begin() -> _Save:
+        return _Save(doc, 0)  # type: ignore[arg-type]
+
+    loop = asyncio.new_event_loop()
+    save = loop.run_until_complete(begin())
+    told: list[_Save] = []
+    save.ended = told.append
+    loop.close()
+    save._run()
+    assert doc.saved == 1 and told == []
