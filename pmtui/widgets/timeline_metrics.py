@@ -44,12 +44,20 @@ class _Facts:
         return {m: t for m, t in zip(KeyMoment, self.times, strict=True) if t}
 
 
-# label when tall, label when wide, Metrics attribute, what is missing
-_LABELS = (
-    ("Time to detect", "Detect", "time_to_detect", "detected"),
-    ("Time to mitigate", "Mitigate", "time_to_mitigate", "mitigated"),
-    ("Time to resolve", "Resolve", "time_to_resolve", "resolved"),
-    ("Total impact", "Impact", "total_impact", "mitigated"),
+_BEGAN, _MITIGATED = KeyMoment.IMPACT_BEGAN, KeyMoment.MITIGATED
+# label when tall, label when wide, Metrics attribute, the moments it spans
+# (the last one may be any of those given: total impact ends at mitigated,
+# else at resolved)
+_LABELS: tuple[tuple[str, str, str, tuple[KeyMoment, ...]], ...] = (
+    ("Time to detect", "Detect", "time_to_detect", (_BEGAN, KeyMoment.DETECTED)),
+    ("Time to mitigate", "Mitigate", "time_to_mitigate", (_BEGAN, _MITIGATED)),
+    ("Time to resolve", "Resolve", "time_to_resolve", (_BEGAN, KeyMoment.RESOLVED)),
+    (
+        "Total impact",
+        "Impact",
+        "total_impact",
+        (_BEGAN, _MITIGATED, KeyMoment.RESOLVED),
+    ),
 )
 # colour only adds to the fill characters, which already tell phases apart
 COLOUR = {
@@ -60,10 +68,16 @@ COLOUR = {
 }
 
 
-def _value(span: timedelta | None, needs: str) -> tuple[str, str]:
-    if span is None:
-        return "—", f"(mark {needs})"
-    return humanize_duration(span), exact_duration(span)
+def _value(
+    span: timedelta | None, spans: tuple[KeyMoment, ...], marked: set[KeyMoment]
+) -> tuple[str, str]:
+    """The span in words and exact, or "—" and the mark it needs next: the
+    start (impact began) first, then the end."""
+    if span is not None:
+        return humanize_duration(span), exact_duration(span)
+    start, *ends = spans
+    needs = " or ".join(end.label for end in ends) if start in marked else start.label
+    return "—", f"(mark {needs})"
 
 
 class TimelineMetrics(Widget):
@@ -175,8 +189,9 @@ class TimelineMetrics(Widget):
 
     def _tall_metrics(self, facts: _Facts) -> list[Text]:
         lines = []
-        for label, _, attribute, needs in _LABELS:
-            words, exact = _value(getattr(facts.metrics, attribute), needs)
+        marked = set(facts.key_times)
+        for label, _, attribute, spans in _LABELS:
+            words, exact = _value(getattr(facts.metrics, attribute), spans, marked)
             lines.append(Text(label, style="bold"))
             line = Text("  ")
             line.append(words, style="bold" if words != "—" else "dim")
@@ -186,8 +201,9 @@ class TimelineMetrics(Widget):
 
     def _wide_metrics(self, facts: _Facts) -> list[Text]:
         parts = []
-        for _, label, attribute, needs in _LABELS:
-            words, exact = _value(getattr(facts.metrics, attribute), needs)
+        marked = set(facts.key_times)
+        for _, label, attribute, spans in _LABELS:
+            words, exact = _value(getattr(facts.metrics, attribute), spans, marked)
             part = Text(f"{label} ")
             part.append(words, style="bold")
             part.append(f" {exact}" if words == "—" else f" ({exact})", style="dim")

@@ -179,7 +179,7 @@ async def test_key_moments_and_kind_from_the_keyboard_change_the_metrics(
         screen = await open_timeline(app, pilot, empty_path)
         for line in ("09:04 checkouts fail", "09:21 paged", "09:51 restored"):
             await type_line(pilot, line)
-        assert "(mark detected)" in metrics_text(screen)
+        assert "(mark impact began)" in metrics_text(screen)
         table = screen.query_one(TimelineTable)
         assert table.row_count == 5  # no key moments yet: two gap rows
         await pilot.press("down")  # from the add line into the table
@@ -187,6 +187,8 @@ async def test_key_moments_and_kind_from_the_keyboard_change_the_metrics(
         table.select_key("e1")
         await pilot.press("m")  # 09:04: none -> impact began
         await pilot.pause()
+        assert "(mark detected)" in metrics_text(screen)
+        assert "(mark mitigated or resolved)" in metrics_text(screen)
         table.select_key("e2")
         await pilot.press("m")  # 09:21: impact began is taken -> detected
         await pilot.pause()
@@ -283,3 +285,26 @@ async def test_read_only_changes_nothing(make_app: MakeApp, sample_path: Path) -
             assert isinstance(app.screen, TimelineScreen)
             assert len(screen.pm.timeline) == 12
     assert sample_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("marked", "detect", "impact"),
+    [
+        ((), "impact began", "impact began"),
+        (("detected", "resolved"), "impact began", "impact began"),
+        (("impact_began", "resolved"), "detected", None),
+        (("impact_began",), "detected", "mitigated or resolved"),
+    ],
+)
+def test_a_missing_metric_names_the_marks_it_still_needs(
+    marked: tuple[str, ...], detect: str, impact: str | None
+) -> None:
+    """Seen in tmux: with detected marked, "Time to detect" asked to mark
+    detected; it needs impact began."""
+    from pmtui.widgets.timeline_metrics import _LABELS, _value
+
+    have = {KeyMoment(m) for m in marked}
+    spans = {label: moments for label, _, _, moments in _LABELS}
+    assert _value(None, spans["Time to detect"], have) == ("—", f"(mark {detect})")
+    if impact is not None:
+        assert _value(None, spans["Total impact"], have) == ("—", f"(mark {impact})")
