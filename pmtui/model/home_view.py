@@ -63,7 +63,8 @@ class HomeView:
             f"{reviews:,} review{'s' * (reviews != 1)} due"
             if reviews
             else "✓ no review due",
-            f"⚠ {overdue:,} overdue action{'s' * (overdue != 1)} ({owners:,} owners)"
+            f"⚠ {overdue:,} overdue action{'s' * (overdue != 1)} ("
+            f"{owners:,} owner{'s' * (owners != 1)})"
             if overdue
             else "✓ no overdue action",
         ]

@@ -93,4 +93,5 @@ def number(value: float) -> str:
 
 
 def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    """``1 action``, ``2 actions``, ``1,961 actions``."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"

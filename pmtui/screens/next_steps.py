@@ -34,6 +34,7 @@ from pmtui.model.next_steps import (
     today_in,
 )
 from pmtui.model.undo import remove
+from pmtui.report.values import plural
 from pmtui.screens.base import StepScreen
 from pmtui.widgets.field import Field
 from pmtui.widgets.next_board import OwnerBoard
@@ -154,7 +155,9 @@ class NextStepsScreen(StepScreen):
         groups = group_by_owner(self.pm.actions)
         owners = sum(1 for g in groups if g.owner)
         total = sum(len(g.actions) for g in groups)
-        parts = [f"{total} actions, {owners} owners"] if total else []
+        parts = (
+            [f"{plural(total, 'action')}, {plural(owners, 'owner')}"] if total else []
+        )
         nobody = sum(len(g.actions) for g in groups if not g.owner)
         if nobody:
             parts.append(f"⚠ {nobody} without owner")

@@ -82,6 +82,8 @@ def test_the_attention_line() -> None:
     big = HomeView()
     big.reviews, big.overdue, big.late_owners = 1, 1961, 10
     assert big.due_line.startswith("1 review due · ⚠ 1,961 overdue actions (10 owners)")
+    big.overdue = big.late_owners = 1
+    assert "⚠ 1 overdue action (1 owner)" in big.due_line
 
 
 def test_home_reads_only_a_fresh_cache_and_never_writes(folder: Path) -> None:

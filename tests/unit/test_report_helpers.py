@@ -317,3 +317,14 @@ def test_html_reader_sees_tags_links_and_tables() -> None:
     assert reader.hrefs == ["javascript:y"]
     assert reader.tables[0].header == ["A"]
     assert reader.tables[0].rows == [["1\n2"]]
+
+
+def test_plural_counts_read_as_words() -> None:
+    from pmtui.report.values import plural
+
+    assert [plural(n, "owner") for n in (0, 1, 2, 1961)] == [
+        "0 owners",
+        "1 owner",
+        "2 owners",
+        "1,961 owners",
+    ]
