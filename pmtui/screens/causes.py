@@ -64,7 +64,12 @@ class CausesScreen(StepScreen):
         with Horizontal(id="causes-body"):
             with TabbedContent(id="causes-tabs", initial="tab-whys"):
                 with TabPane("5 Whys", id="tab-whys"):
-                    yield WhysPanel(self.pm.causes, read_only=read_only, id="why-panel")
+                    yield WhysPanel(
+                        self.pm.causes,
+                        actions=lambda: self.pm.actions,
+                        read_only=read_only,
+                        id="why-panel",
+                    )
                 with TabPane("Contributing factors", id="tab-factors"):
                     yield FactorsPanel(self.pm, read_only=read_only, id="factors")
                 with (

@@ -3,6 +3,7 @@ the buttons (the mouse way to the same actions as the tree's keys)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
@@ -13,7 +14,7 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from pmtui.messages import Edited
 from pmtui.model import whys
-from pmtui.model.session import Causes, WhyNode
+from pmtui.model.session import Action, Causes, WhyNode
 from pmtui.model.whys import ROOT_CAUSE_MARK
 from pmtui.widgets.field import Field
 from pmtui.widgets.whys_tree import WhysTree
@@ -46,10 +47,18 @@ class WhysPanel(Vertical):
     ]
 
     def __init__(
-        self, causes: Causes, *, read_only: bool, id: str | None = None
+        self,
+        causes: Causes,
+        *,
+        actions: Callable[[], list[Action]],
+        read_only: bool,
+        id: str | None = None,
     ) -> None:
+        """``actions``: the post-mortem's actions now (a node an action
+        addresses shows that action's id)."""
         super().__init__(id=id)
         self.causes = causes
+        self.actions = actions
         self.read_only = read_only
         self.editing: tuple[str, str, bool] | None = None  # id, old text, new?
 
@@ -92,7 +101,11 @@ class WhysPanel(Vertical):
         return node, whys.depth(root, node.id)
 
     def show(self, highlight: str | None = None) -> None:
-        self.tree.show(self.causes.whys, highlight)
+        acted: dict[str, str] = {}
+        for action in self.actions():
+            if action.addresses:
+                acted.setdefault(action.addresses, action.id)
+        self.tree.show(self.causes.whys, highlight, acted)
         self._bind_input()
 
     def _bind_input(self) -> None:

@@ -10,6 +10,7 @@ screen's actions (``screen.ask_why`` ...), so they show in the footer and F1.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -36,6 +37,7 @@ STYLES: dict[str, str] = {
     "empty": "italic dim",
     "mark": "bold reverse $warning",
     "hint": "italic $text-warning",
+    "action": "bold $text-success",
 }
 
 
@@ -48,10 +50,13 @@ class NodeRows:
     lines: list[list[tuple[str, str]]] = field(default_factory=list)
 
 
-def layout_tree(root: WhyNode, width: int) -> list[NodeRows]:
-    """Every node in display order, wrapped to ``width`` cells with guides."""
+def layout_tree(
+    root: WhyNode, width: int, acted: Mapping[str, str] | None = None
+) -> list[NodeRows]:
+    """Every node in display order, wrapped to ``width`` cells with guides;
+    a node an action addresses ends with that action's id (``acted``)."""
     rows: list[NodeRows] = []
-    _layout(root, 0, "", True, width, rows)
+    _layout(root, 0, "", True, width, rows, acted or {})
     return rows
 
 
@@ -62,6 +67,7 @@ def _layout(
     last: bool,
     width: int,
     rows: list[NodeRows],
+    acted: Mapping[str, str],
 ) -> None:
     if depth == 0:
         head, label, kind, child_prefix = "", PROBLEM_LABEL, "problem", ""
@@ -81,6 +87,8 @@ def _layout(
         tails.append((ROOT_CAUSE_MARK, "mark"))
     if needs_deeper_why(node, depth):
         tails.append((HINT_MARK, "hint"))
+    if node.id in acted:
+        tails.append((f"→ {acted[node.id]}", "action"))
     lines: list[list[tuple[str, str]]] = [
         [(head, "guide"), (label, kind), ("  ", "text"), (pieces[0], text_kind)]
     ]
@@ -96,7 +104,7 @@ def _layout(
     rows.append(NodeRows(node.id, depth, lines))
     for index, child in enumerate(node.children):
         is_last = index == len(node.children) - 1
-        _layout(child, depth + 1, child_prefix, is_last, width, rows)
+        _layout(child, depth + 1, child_prefix, is_last, width, rows, acted)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -135,6 +143,7 @@ class WhysTree(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._root: WhyNode | None = None
+        self._acted: Mapping[str, str] = {}
         self._width = 0
 
     @property
@@ -142,14 +151,22 @@ class WhysTree(OptionList):
         option = self.highlighted_option
         return option.id if option is not None else None
 
-    def show(self, root: WhyNode, highlight: str | None = None) -> None:
-        """Render ``root``; keep (or move) the highlight by node id."""
+    def show(
+        self,
+        root: WhyNode,
+        highlight: str | None = None,
+        acted: Mapping[str, str] | None = None,
+    ) -> None:
+        """Render ``root``; keep (or move) the highlight by node id. ``acted``:
+        the action that addresses a node, by node id."""
         keep = highlight or self.selected_id
         self._root = root
+        if acted is not None:
+            self._acted = acted
         self._width = self._render_width()
         self.set_options(
             Option(to_content(rows), id=rows.node_id)
-            for rows in layout_tree(root, self._width)
+            for rows in layout_tree(root, self._width, self._acted)
         )
         index = 0
         if keep is not None:
@@ -166,7 +183,7 @@ class WhysTree(OptionList):
         """Redraw one node after its text changed (cheaper than ``show``)."""
         if self._root is None:
             return
-        for rows in layout_tree(self._root, self._width):
+        for rows in layout_tree(self._root, self._width, self._acted):
             if rows.node_id == node_id:
                 self.replace_option_prompt(node_id, to_content(rows))
                 return

@@ -239,11 +239,17 @@ async def test_an_action_from_a_why_remembers_it(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_causes(app, pilot, sample_path)
         highlight(screen, "The job was ")  # a why no action addresses yet
-        node_id = screen.query_one(WhysTree).selected_id
+        tree = screen.query_one(WhysTree)
+        node_id = tree.selected_id
+        assert node_id is not None
         count = len(screen.pm.actions)
         await pilot.press("a")
         await pilot.press("a")  # a second press does not add another
         await pilot.pause()
+        # the node shows the action made from it
+        action_id = screen.pm.actions[-1].id
+        shown = tree.get_option(node_id).prompt
+        assert f"→ {action_id}" in str(shown)
         app.flush()
     pm = load(sample_path)
     assert len(pm.actions) == count + 1
