@@ -30,8 +30,6 @@ refused with the list of known ones.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Callable
@@ -156,20 +154,22 @@ def parse_import(
     fmt = fmt or detect_format(name, text)
     result = ImportResult(fmt)
     if fmt is ImportFormat.CSV:
-        _read_csv(text, reader, result, progress, cancelled)
+        from pmtui.model.timeline_csv import read_csv
+
+        read_csv(text, reader, result, progress, cancelled)
         return _cleaned(result)
     lines = text.splitlines()
     read_line = _json_line if fmt is ImportFormat.JSONL else _log_line
     for number, line in enumerate(lines, start=1):
         if number % PROGRESS_EVERY == 0:
-            _tick(number, len(lines), progress, cancelled)
+            check_progress(number, len(lines), progress, cancelled)
         if not line.strip():
             result.blank += 1
             continue
         try:
             result.drafts.append(read_line(line, reader))
         except (TimeParseError, ValueError) as error:
-            result.bad.append(BadLine(number, line, _reason(error)))
+            result.bad.append(BadLine(number, line, error_reason(error)))
     return _cleaned(result)
 
 
@@ -183,7 +183,7 @@ def _cleaned(result: ImportResult) -> ImportResult:
     return result
 
 
-def _tick(
+def check_progress(
     done: int, total: int, progress: Progress | None, stop: Cancelled | None
 ) -> None:
     if stop is not None and stop():
@@ -192,12 +192,14 @@ def _tick(
         progress(done, total)
 
 
-def _reason(error: Exception) -> str:
+def error_reason(error: Exception) -> str:
     text = str(error).strip()
     return text[:1].lower() + text[1:] if text else "could not be read"
 
 
-def _draft(reader: Reader, at: datetime, text: str, kind: str, source: str) -> Draft:
+def make_draft(
+    reader: Reader, at: datetime, text: str, kind: str, source: str
+) -> Draft:
     words = " ".join(text.split())
     if not words:
         raise ValueError("no description after the time")
@@ -208,7 +210,7 @@ def _log_line(line: str, reader: Reader) -> Draft:
     at, rest = reader.leading_time(line.strip())
     if at is None:
         raise ValueError(NO_LOG_TIME)
-    return _draft(reader, at, rest, "", "")
+    return make_draft(reader, at, rest, "", "")
 
 
 def _pick(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -239,73 +241,4 @@ def _json_line(line: str, reader: Reader) -> Draft:
             raise ValueError(f"the time {when} is not Unix seconds") from None
         at = pendulum.instance(instant).in_timezone(reader.tz)
     kind, source = _pick(obj, KIND_KEYS), _pick(obj, SOURCE_KEYS)
-    return _draft(reader, at, str(text), str(kind or ""), str(source or ""))
-
-
-_CSV_COLUMNS = {
-    "time": TIME_KEYS,
-    "text": TEXT_KEYS,
-    "kind": KIND_KEYS,
-    "source": SOURCE_KEYS,
-}
-
-
-def _header(row: list[str]) -> dict[str, int] | None:
-    names = [cell.strip().casefold() for cell in row]
-    if not any(name in TIME_KEYS for name in names):
-        return None
-    return {
-        column: next((i for i, n in enumerate(names) if n in keys), -1)
-        for column, keys in _CSV_COLUMNS.items()
-    }
-
-
-def _read_csv(
-    text: str,
-    reader: Reader,
-    result: ImportResult,
-    progress: Progress | None,
-    stop: Cancelled | None,
-) -> None:
-    lines = text.splitlines()
-    rows = csv.reader(io.StringIO(text))
-    columns = {"time": 0, "text": 1, "kind": 2, "source": 3}
-    width = 4
-    number = 1  # the line the next row starts on
-    for count, row in enumerate(rows, start=1):
-        start, number = number, rows.line_num + 1
-        if count % PROGRESS_EVERY == 0:
-            _tick(start, len(lines), progress, stop)
-        raw = "\n".join(lines[start - 1 : rows.line_num])
-        if not any(cell.strip() for cell in row):
-            result.blank += 1
-            continue
-        if start == 1 and (header := _header(row)) is not None:
-            if header["time"] < 0 or header["text"] < 0:
-                reason = "the header needs a time and a description column"
-                result.bad.append(BadLine(1, raw, reason))
-                return
-            columns, width = header, len(row)
-            continue
-        try:
-            result.drafts.append(_csv_row(row, columns, width, reader))
-        except (TimeParseError, ValueError) as error:
-            result.bad.append(BadLine(start, raw, _reason(error)))
-
-
-def _csv_row(
-    row: list[str], columns: dict[str, int], width: int, reader: Reader
-) -> Draft:
-    if len(row) > width:
-        raise ValueError(
-            f"{len(row)} cells, at most {width} expected: "
-            "quote a description that has commas"
-        )
-    cells = {
-        name: row[index] if 0 <= index < len(row) else ""
-        for name, index in columns.items()
-    }
-    if not cells["time"].strip() or not cells["text"].strip():
-        raise ValueError("needs a time and a description")
-    at = reader.time(cells["time"])
-    return _draft(reader, at, cells["text"], cells["kind"], cells["source"])
+    return make_draft(reader, at, str(text), str(kind or ""), str(source or ""))
