@@ -34,7 +34,7 @@ from pmtui.model.next_steps import (
     today_in,
 )
 from pmtui.model.undo import remove
-from pmtui.report.values import plural
+from pmtui.model.words import plural
 from pmtui.screens.base import StepScreen
 from pmtui.widgets.field import Field
 from pmtui.widgets.next_board import OwnerBoard
@@ -107,7 +107,7 @@ class NextStepsScreen(StepScreen):
                 id="next-close",
             )
             yield Static(
-                "ctrl+r · the status becomes review; the report comes next",
+                "ctrl+r · status to review, then the report",
                 id="next-bar-note",
                 markup=False,
             )
