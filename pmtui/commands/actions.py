@@ -23,6 +23,7 @@ from pmtui.commands._archive import (
 )
 from pmtui.model.action_columns import gather, listing, where
 from pmtui.model.tracker import STATUS_CHOICES, STATUS_WORDS, ActionFilter
+from pmtui.model.words import plural
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (fast CLI)
 if TYPE_CHECKING:
@@ -190,8 +191,7 @@ def _table(listed: _Listed) -> list[bytes]:
     ]
     headers = ("Due", "Late", "Status", "Owner", "Action", "Post-mortem")
     overdue = sum(map(late.__contains__, rows))
-    n = len(rows)
-    summary = f"{n:,} action{'s' * (n != 1)}, {overdue:,} overdue\n"
+    summary = f"{plural(len(rows), 'action')}, {overdue:,} overdue\n"
     parts = table_parts(headers, columns, flexible=4)
     return [*parts, (summary + _hidden(listed)).encode()]
 

@@ -19,6 +19,7 @@ from itertools import compress
 
 from pmtui.model.action_columns import ActionColumns
 from pmtui.model.reviews import due_review
+from pmtui.model.words import plural
 
 #: The post-mortem fields home reads.
 POST_FIELDS = (
@@ -60,11 +61,8 @@ class HomeView:
         """Home's one line: reviews due and overdue actions, and where to see them."""
         reviews, overdue, owners = self.reviews, self.overdue, self.late_owners
         parts = [
-            f"{reviews:,} review{'s' * (reviews != 1)} due"
-            if reviews
-            else "✓ no review due",
-            f"⚠ {overdue:,} overdue action{'s' * (overdue != 1)} ("
-            f"{owners:,} owner{'s' * (owners != 1)})"
+            f"{plural(reviews, 'review')} due" if reviews else "✓ no review due",
+            f"⚠ {plural(overdue, 'overdue action')} ({plural(owners, 'owner')})"
             if overdue
             else "✓ no overdue action",
         ]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from pmtui.model import words
+
 NONE = "—"
 _TWO = tuple(f"{n:02d}" for n in range(100))
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -92,6 +94,4 @@ def number(value: float) -> str:
     return f"{value:,}"
 
 
-def plural(count: int, word: str) -> str:
-    """``1 action``, ``2 actions``, ``1,961 actions``."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+plural = words.plural  # the report's counts read as the screens' do

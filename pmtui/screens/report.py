@@ -94,12 +94,11 @@ class ReportScreen(StepScreen):
         self.fmt = fmt
         self.text = render(self.pm, fmt)
         switcher = self.query_one("#report-body", ContentSwitcher)
-        viewer = self.query_one("#report-preview", MarkdownViewer)
-        source = self.query_one("#report-source", TextArea)
         if fmt == "html":
-            source.load_text(self.text)
+            self.query_one("#report-source", TextArea).load_text(self.text)
             switcher.current = "report-source"
         else:
+            viewer = self.query_one("#report-preview", MarkdownViewer)
             await viewer.document.update(self.text)
             switcher.current = "report-preview"
         select = self.query_one("#report-format", Select)

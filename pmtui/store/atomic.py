@@ -47,6 +47,7 @@ def fsync_dir(path: Path) -> None:
 
 
 _TEMP_NUMBERS = itertools.count()
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def _create_temp(path: Path) -> tuple[int, Path]:
@@ -60,9 +61,6 @@ def _create_temp(path: Path) -> tuple[int, Path]:
         except FileExistsError:
             continue
         return fd, tmp
-
-
-_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def write_temp(path: Path, data: bytes) -> Path:

@@ -35,6 +35,9 @@ PRIORITIES = [p.value for p in ActionPriority]
 TYPES = [t.value for t in ActionType]
 
 
+PLACEHOLDER = "New action: what will be done, and how we will know"
+
+
 @dataclass
 class ActionDraft:
     """What the add line read: ready for ``pmtui.model.actions.add_action``."""
@@ -78,7 +81,7 @@ class ActionAddRow(Vertical):
         locked = self._locked
         inputs = Horizontal(
             Input(
-                placeholder="New action: what will be done, and how we will know",
+                placeholder=PLACEHOLDER,
                 id="add-text",
                 compact=True,
                 disabled=locked,

@@ -29,12 +29,12 @@ import pytest
 
 from pmtui.model import PostMortem
 from pmtui.store import load
+from pmtui.widgets.actions_add import PLACEHOLDER as ACTION_PLACEHOLDER
 from pmtui.widgets.reflect_list import PLACEHOLDER as REFLECT_PLACEHOLDER
 from pmtui.widgets.timeline_quick_add import PLACEHOLDER as TIMELINE_PLACEHOLDER
 from tests.reliability.pty_session import PtySession, Timeout, new_postmortem
 
 PARK_TITLE = "Park an idea for later"
-ACTION_PLACEHOLDER = "New action: what will be done, and how we will know"
 
 SESSIONS_PER_STREAM = 6  # four streams: 24 kills
 GRACE = 1.0  # an edit shown this long before the kill must be on disk
